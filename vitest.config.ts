@@ -1,0 +1,34 @@
+import { defineConfig } from 'vitest/config';
+
+/**
+ * One runner, three kinds of tests:
+ * - unit: pure modules, Markdown plugins and the editors' tools (fast, parallel);
+ * - site: builds fixture sites with the real `astro build` and reads their HTML;
+ * - browser: drives headless Chromium over the built fixture site.
+ * The site and browser projects share one fixture build (tests/support/global-setup.ts).
+ */
+export default defineConfig({
+  test: {
+    projects: [
+      {
+        test: {
+          name: 'unit',
+          include: ['tests/{lib,markdown,cli,i18n}/**/*.test.ts'],
+          environment: 'node',
+        },
+      },
+      {
+        test: {
+          name: 'site',
+          include: ['tests/{build,browser}/**/*.test.ts'],
+          environment: 'node',
+          globalSetup: ['tests/support/global-setup.ts'],
+          // Builds write Astro's generated types into .astro/: one build at a time.
+          fileParallelism: false,
+          testTimeout: 180_000,
+          hookTimeout: 300_000,
+        },
+      },
+    ],
+  },
+});
