@@ -1,0 +1,80 @@
+/**
+ * The shape every UI dictionary must fill. Components never hard-code chrome:
+ * they ask `t(key)` for it, so switching the site's locale changes every label.
+ *
+ * Values may hold `{name}` placeholders, filled by `t(key, { name })`.
+ * Date patterns use the tokens of `src/lib/dates.ts`: {dd} {MM} {yyyy} {HH} {mm}.
+ */
+export interface UIStrings {
+  /** Link that jumps over the header to the main content. */
+  skipToContent: string;
+  /** Label of the main navigation landmark. */
+  mainNav: string;
+  /** Label of the breadcrumb landmark. */
+  breadcrumb: string;
+  /** First crumb of every breadcrumb, and the homepage's name. */
+  home: string;
+  /** Site-wide stamp: "Dernière mise à jour à {time} le {date}". */
+  lastUpdated: string;
+  /** Section stamp, same tokens as `lastUpdated`. */
+  sectionLastUpdated: string;
+  /** Pattern of the short date-and-time stamp, e.g. "21.05.2021 08h19". */
+  dateTimePattern: string;
+  /** Pattern of the time in `lastUpdated`, e.g. "09h05". */
+  timePattern: string;
+  /** Pattern of the date in `lastUpdated`, e.g. "21/05". */
+  dayMonthPattern: string;
+  /** "Mis à jour le {date} à {time}" under the source line. */
+  updatedOn: string;
+  /** Editors' line for one editor. */
+  editorsOne: string;
+  /** Editors' line for several editors. */
+  editorsOther: string;
+  /** Separator between names in the editors' line. */
+  namesSeparator: string;
+  /** Heading of the share links. */
+  shareHeading: string;
+  /** Accessible name of one share link; {network} is the service. */
+  shareOn: string;
+  /** Name of the e-mail share target. */
+  shareByEmail: string;
+  /** Heading of the editors' picks. */
+  editorsPicks: string;
+  /** Label of the previous/next-in-section navigation. */
+  sectionNav: string;
+  /** Previous (older) article in the section. */
+  previousArticle: string;
+  /** Next (newer) article in the section. */
+  nextArticle: string;
+  /** Label of a list's page navigation. */
+  pagination: string;
+  /** Link to the newer page of a list. */
+  newerPage: string;
+  /** Link to the older page of a list. */
+  olderPage: string;
+  /** "Page {page} sur {pages}" */
+  pageOf: string;
+  /** Title suffix of page 2+ of a section, e.g. "International, page 2". */
+  sectionPageTitle: string;
+  /** Heading of the lead story block on the homepage. */
+  leadStory: string;
+  /** Heading of the list of all sections. */
+  allSections: string;
+  /** Link from a homepage block to its section. */
+  moreInSection: string;
+  /** Shown on a section with nothing published yet. */
+  emptySection: string;
+  /** Title of the 404 page. */
+  notFoundTitle: string;
+  /** Body of the 404 page. */
+  notFoundText: string;
+  /** Link back to the homepage from the 404 page. */
+  backHome: string;
+  /** Footer line: "© {year} {site}". */
+  copyright: string;
+  /** Label of an image credit: "Photo : {credit}". */
+  imageCredit: string;
+}
+
+/** A language whose dictionary ships with Rotative. */
+export type UILanguage = 'fr' | 'en';

@@ -1,0 +1,149 @@
+/**
+ * The site's settings: their types, defaults and validation. The newsroom's own
+ * values live in `src/site.config.ts`; `resolveSiteConfig` merges them with the
+ * defaults and with the environment it is given (it never reads `process.env`).
+ */
+import { dictionaryFor, uiLanguages } from '../i18n/index.ts';
+import { isValidTimeZone, parseIsoWithOffset } from './dates.ts';
+
+/** A service readers can share an article on, with plain links and no script. */
+export type ShareTarget = 'x' | 'facebook' | 'linkedin' | 'whatsapp' | 'bluesky' | 'email';
+
+export const shareTargets: readonly ShareTarget[] = ['x', 'facebook', 'linkedin', 'whatsapp', 'bluesky', 'email'];
+
+/** What a newsroom writes in `src/site.config.ts`. Every field but `name` and `url` has a default. */
+export interface SiteConfigInput {
+  /** The publication's name, shown in the masthead and page titles. */
+  name: string;
+  /** Absolute URL the site is served from, without the base path (e.g. `https://news.example.org`). */
+  url: string;
+  /** Path the site lives under on that host (`/` or `/rotative/`). Default `/`. */
+  basePath?: string;
+  /** BCP 47 locale of the content and the UI (`fr-FR`, `fr-CA`, `en-GB`…). Default `fr-FR`. */
+  locale?: string;
+  /** IANA time zone every date is shown in. Default `Asia/Shanghai`. */
+  timeZone?: string;
+  /** Articles per section page. Default 20. */
+  pageSize?: number;
+  /** Articles per section block on the homepage. Default 4. */
+  homeSectionSize?: number;
+  /** Most editors' picks shown under an article. Default 5. */
+  picksSize?: number;
+  /** Share links under each article, in this order. Default: X, Facebook, LinkedIn, WhatsApp, e-mail. */
+  share?: ShareTarget[];
+  /** Folder holding `articles/` and `sections.yaml`, relative to the project root. Default `content`. */
+  contentDir?: string;
+}
+
+/** Settings after defaults and the environment have been applied. */
+export interface SiteConfig extends Required<SiteConfigInput> {
+  /**
+   * The build's clock: articles dated after it are embargoed and not built.
+   * From `ROTATIVE_NOW` when set, else the moment the build started.
+   */
+  now: Date;
+}
+
+/** Environment variables Rotative reads (all optional). */
+export interface SiteEnv {
+  /** Overrides `url`, e.g. in CI. */
+  SITE_URL?: string | undefined;
+  /** Overrides `basePath`, e.g. `/rotative/` on GitHub Pages. */
+  BASE_PATH?: string | undefined;
+  /** Overrides `locale`. */
+  ROTATIVE_LOCALE?: string | undefined;
+  /** Overrides `timeZone`. */
+  ROTATIVE_TIME_ZONE?: string | undefined;
+  /** Overrides `contentDir`, e.g. to build a preview or a test corpus. */
+  ROTATIVE_CONTENT_DIR?: string | undefined;
+  /** The build clock, ISO 8601 with offset, for previews of embargoed copy and for tests. */
+  ROTATIVE_NOW?: string | undefined;
+}
+
+export const configDefaults = {
+  basePath: '/',
+  locale: 'fr-FR',
+  timeZone: 'Asia/Shanghai',
+  pageSize: 20,
+  homeSectionSize: 4,
+  picksSize: 5,
+  share: ['x', 'facebook', 'linkedin', 'whatsapp', 'email'],
+  contentDir: 'content',
+} satisfies Omit<Required<SiteConfigInput>, 'name' | 'url'>;
+
+/** Identity helper that gives `src/site.config.ts` type checking and completion. */
+export function defineSiteConfig(config: SiteConfigInput): SiteConfigInput {
+  return config;
+}
+
+/** `rotative`, `/rotative`, `/rotative/` → `/rotative/`; empty or `/` → `/`. */
+export function normaliseBasePath(basePath: string): string {
+  const trimmed = basePath.trim().replace(/^\/+|\/+$/g, '');
+  return trimmed === '' ? '/' : `/${trimmed}/`;
+}
+
+function positiveInteger(value: number, field: string): number {
+  if (!Number.isInteger(value) || value < 1) {
+    throw new Error(`Site config: ${field}: expected a whole number of 1 or more, got ${value}`);
+  }
+  return value;
+}
+
+/** Applies defaults and environment overrides, and rejects settings that cannot work. */
+export function resolveSiteConfig(input: SiteConfigInput, env: SiteEnv, startedAt: Date): SiteConfig {
+  const pick = (value: string | undefined) => (value && value.trim() !== '' ? value.trim() : undefined);
+
+  const url = pick(env.SITE_URL) ?? input.url;
+  let parsedUrl: URL;
+  try {
+    parsedUrl = new URL(url);
+  } catch {
+    throw new Error(`Site config: url: expected an absolute URL such as https://news.example.org, got "${url}"`);
+  }
+  if (parsedUrl.pathname !== '/' && parsedUrl.pathname !== '') {
+    throw new Error(`Site config: url: put the path "${parsedUrl.pathname}" in basePath (or BASE_PATH), not in the URL`);
+  }
+
+  const locale = pick(env.ROTATIVE_LOCALE) ?? input.locale ?? configDefaults.locale;
+  try {
+    dictionaryFor(locale);
+  } catch {
+    throw new Error(`Site config: locale: expected a locale in ${uiLanguages.join(' or ')} such as fr-FR or en-GB, got "${locale}"`);
+  }
+
+  const timeZone = pick(env.ROTATIVE_TIME_ZONE) ?? input.timeZone ?? configDefaults.timeZone;
+  if (!isValidTimeZone(timeZone)) {
+    throw new Error(`Site config: timeZone: expected an IANA time zone such as Asia/Shanghai, got "${timeZone}"`);
+  }
+
+  let now = startedAt;
+  const rawNow = pick(env.ROTATIVE_NOW);
+  if (rawNow) {
+    const parsed = parseIsoWithOffset(rawNow);
+    if (!parsed) {
+      throw new Error(`ROTATIVE_NOW: expected an ISO 8601 date-time with offset such as 2021-05-21T09:05:00+08:00, got "${rawNow}"`);
+    }
+    now = parsed;
+  }
+
+  const share = input.share ?? [...configDefaults.share];
+  for (const target of share) {
+    if (!shareTargets.includes(target)) {
+      throw new Error(`Site config: share: unknown target "${String(target)}", expected some of ${shareTargets.join(', ')}`);
+    }
+  }
+
+  return {
+    name: input.name,
+    url: parsedUrl.origin,
+    basePath: normaliseBasePath(pick(env.BASE_PATH) ?? input.basePath ?? configDefaults.basePath),
+    locale,
+    timeZone,
+    pageSize: positiveInteger(input.pageSize ?? configDefaults.pageSize, 'pageSize'),
+    homeSectionSize: positiveInteger(input.homeSectionSize ?? configDefaults.homeSectionSize, 'homeSectionSize'),
+    picksSize: positiveInteger(input.picksSize ?? configDefaults.picksSize, 'picksSize'),
+    share,
+    contentDir: pick(env.ROTATIVE_CONTENT_DIR) ?? input.contentDir ?? configDefaults.contentDir,
+    now,
+  };
+}

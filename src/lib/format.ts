@@ -1,0 +1,44 @@
+/**
+ * The site's wordings of dates and names, bound to a locale and a time zone:
+ * "21.05.2021 08h19", "Dernière mise à jour à 09h05 le 21/05",
+ * "(Rédacteurs : Ying Xie, Yishuang Liu)". Patterns come from the UI dictionary.
+ */
+import { dictionaryFor, fill } from '../i18n/index.ts';
+import { formatLongDate, formatPattern, isoInZone } from './dates.ts';
+
+export interface Formatters {
+  /** `2021-05-21T08:19:00+08:00`, for `<time datetime>`. */
+  iso(date: Date): string;
+  /** `21.05.2021 08h19` */
+  dateTime(date: Date): string;
+  /** `21 mai 2021` */
+  longDate(date: Date): string;
+  /** `Dernière mise à jour à 09h05 le 21/05` (or the section's wording). */
+  lastUpdated(date: Date, scope?: 'site' | 'section'): string;
+  /** `Mis à jour le 21 mai 2021 à 09h05` */
+  updatedOn(date: Date): string;
+  /** `(Rédacteurs : Ying Xie, Yishuang Liu)`, singular for one name. */
+  editors(names: readonly string[]): string;
+}
+
+export function createFormatters(locale: string, timeZone: string): Formatters {
+  const strings = dictionaryFor(locale);
+  const plural = new Intl.PluralRules(locale);
+  const time = (date: Date) => formatPattern(date, strings.timePattern, timeZone);
+  const longDate = (date: Date) => formatLongDate(date, locale, timeZone);
+  return {
+    iso: (date) => isoInZone(date, timeZone),
+    dateTime: (date) => formatPattern(date, strings.dateTimePattern, timeZone),
+    longDate,
+    lastUpdated: (date, scope = 'site') =>
+      fill(scope === 'site' ? strings.lastUpdated : strings.sectionLastUpdated, {
+        time: time(date),
+        date: formatPattern(date, strings.dayMonthPattern, timeZone),
+      }),
+    updatedOn: (date) => fill(strings.updatedOn, { date: longDate(date), time: time(date) }),
+    editors: (names) =>
+      fill(plural.select(names.length) === 'one' ? strings.editorsOne : strings.editorsOther, {
+        names: names.join(strings.namesSeparator),
+      }),
+  };
+}

@@ -1,0 +1,66 @@
+/**
+ * Problems found in content, worded for editors and shared by the build and the
+ * command-line checker: `content/articles/x.md:3: date: expected …, got …`.
+ */
+import type * as z from 'zod';
+
+export type Severity = 'error' | 'warning';
+
+export interface ContentProblem {
+  severity: Severity;
+  /** Path from the project root, with forward slashes. */
+  file: string;
+  /** 1-based line in the file, when the problem has one. */
+  line?: number;
+  /** Frontmatter field (dotted path, e.g. `image.alt`), when the problem has one. */
+  field?: string;
+  message: string;
+}
+
+/** `path:line: field: message`, leaving out what the problem does not have. */
+export function formatProblem(problem: ContentProblem): string {
+  const where = problem.line === undefined ? problem.file : `${problem.file}:${problem.line}`;
+  const prefix = problem.severity === 'warning' ? 'warning: ' : '';
+  return problem.field === undefined
+    ? `${where}: ${prefix}${problem.message}`
+    : `${where}: ${prefix}${problem.field}: ${problem.message}`;
+}
+
+/** The dotted field path of a zod issue: `image.alt`, `editors.1`. */
+function fieldPath(path: readonly PropertyKey[]): string {
+  return path.map(String).join('.');
+}
+
+/**
+ * Turns a zod failure into one problem per issue, each pointing at the line of
+ * its top-level field when `fieldLines` knows it.
+ */
+export function problemsFromZod(
+  error: z.ZodError,
+  file: string,
+  fieldLines: ReadonlyMap<string, number> = new Map(),
+): ContentProblem[] {
+  return error.issues.map((issue) => {
+    const top = issue.path[0] === undefined ? undefined : String(issue.path[0]);
+    const line = top === undefined ? undefined : fieldLines.get(top);
+    const problem: ContentProblem = { severity: 'error', file, message: issue.message };
+    if (line !== undefined) problem.line = line;
+    if (issue.path.length > 0) problem.field = fieldPath(issue.path);
+    return problem;
+  });
+}
+
+/** An error that carries every problem found, so a build can report them all at once. */
+export class ContentError extends Error {
+  readonly problems: ContentProblem[];
+
+  constructor(problems: ContentProblem[]) {
+    const errors = problems.filter((p) => p.severity === 'error');
+    super(
+      `${errors.length} content ${errors.length === 1 ? 'error' : 'errors'}; fix ${errors.length === 1 ? 'it' : 'them'} before publishing:\n` +
+        errors.map(formatProblem).join('\n'),
+    );
+    this.name = 'ContentError';
+    this.problems = problems;
+  }
+}

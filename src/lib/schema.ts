@@ -1,0 +1,152 @@
+/**
+ * The content model: one zod schema for articles and one for sections, used by
+ * Astro's content collections (`src/content.config.ts`) and by the editors'
+ * command-line tools alike. It imports plain `zod`, never `astro:content`.
+ *
+ * Messages are written for editors: each says what was expected and what was found.
+ */
+import * as z from 'zod';
+import { parseIsoWithOffset } from './dates.ts';
+
+/** Shows an editor's value back to them, shortened. */
+export function describeValue(value: unknown): string {
+  if (value === undefined) return 'nothing';
+  if (value === null) return 'an empty value';
+  if (value instanceof Date) return Number.isNaN(value.getTime()) ? 'an invalid date' : value.toISOString();
+  if (typeof value === 'string') return JSON.stringify(value.length > 60 ? `${value.slice(0, 57)}…` : value);
+  if (Array.isArray(value)) return 'a list';
+  if (typeof value === 'object') return 'a mapping';
+  return JSON.stringify(value);
+}
+
+/** The message for a value of the wrong type, or for a missing required field. */
+export const expecting =
+  (what: string) =>
+  (issue: { input?: unknown }): string =>
+    issue.input === undefined ? `required field is missing: expected ${what}` : `expected ${what}, got ${describeValue(issue.input)}`;
+
+const requiredText = (what: string) =>
+  z
+    .string({ error: expecting(what) })
+    .trim()
+    .min(1, { error: `expected ${what}, got an empty text` });
+
+/**
+ * An instant written as ISO 8601 with an offset. Strings are parsed here; a
+ * `Date` (from a YAML parser that reads timestamps) is accepted as already parsed.
+ */
+const instant = z.unknown().transform((value, ctx): Date => {
+  if (value instanceof Date && !Number.isNaN(value.getTime())) return value;
+  const parsed = typeof value === 'string' ? parseIsoWithOffset(value) : undefined;
+  if (parsed) return parsed;
+  ctx.issues.push({
+    code: 'custom',
+    input: value,
+    message: expecting('an ISO 8601 date with offset such as 2021-05-21T08:19:00+08:00')({ input: value }),
+  });
+  return z.NEVER;
+});
+
+const textList = (what: string) =>
+  z.array(requiredText(what), { error: expecting(`a list of ${what}s`) });
+
+/** An article id as written in `related`: its path under `content/articles/` without `.md`. */
+const articleId = requiredText('an article id (its file path under content/articles/ without .md)');
+
+/** The image shown with an article; `alt` is required whenever there is an image. */
+export const imageSchema = z.object(
+  {
+    /** Path under `public/` (e.g. `/images/reykjavik.jpg`) or an absolute https URL. */
+    src: requiredText('an image path or URL'),
+    /** Text alternative read out to readers who cannot see the image. */
+    alt: requiredText('a text alternative (alt) describing the image'),
+    /** Photographer or agency, shown under the image. */
+    credit: requiredText('a credit').optional(),
+  },
+  { error: expecting('a mapping with src and alt') },
+);
+
+/**
+ * The article schema for a site whose sections are `sectionSlugs`. Sections
+ * are content (`content/sections.yaml`), so the schema is built from them.
+ */
+export function makeArticleSchema(sectionSlugs: readonly string[]) {
+  const known = [...sectionSlugs].sort();
+  return z
+    .object({
+      /** Headline, as readers see it. */
+      title: requiredText('a headline'),
+      /** Standfirst shown under the headline and in lists. */
+      summary: requiredText('a standfirst').optional(),
+      /** Publication instant, ISO 8601 with offset. After the build's clock, the article is embargoed. */
+      date: instant,
+      /** Last substantive update, ISO 8601 with offset; not earlier than `date`. */
+      updated: instant.optional(),
+      /** Slug of a section defined in `content/sections.yaml`. */
+      section: z.string({ error: expecting(`a section slug, one of: ${known.join(', ')}`) }).superRefine((slug, ctx) => {
+        if (!known.includes(slug)) {
+          ctx.addIssue({ code: 'custom', input: slug, message: `unknown section "${slug}", expected one of: ${known.join(', ')}` });
+        }
+      }),
+      /** Agency or author of the copy, e.g. Xinhua. */
+      source: requiredText('a source such as Xinhua'),
+      /** Names of the editors who handled the copy; at least one. */
+      editors: textList('editor name').min(1, { error: 'expected at least one editor name, got an empty list' }),
+      /** Free keywords. */
+      tags: textList('tag').default([]),
+      /** Drafts are never built. */
+      draft: z.boolean({ error: expecting('true or false') }).default(false),
+      /** Ids of other articles chosen by the editors ("Conseils de la rédaction"). */
+      related: z
+        .array(articleId, { error: expecting('a list of article ids') })
+        .default([]),
+      /** Lead image. */
+      image: imageSchema.optional(),
+    })
+    .superRefine((article, ctx) => {
+      if (article.updated && article.updated.getTime() < article.date.getTime()) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['updated'],
+          input: article.updated,
+          message: `expected a date not earlier than date (${article.date.toISOString()}), got ${article.updated.toISOString()}`,
+        });
+      }
+    });
+}
+
+export type ArticleSchema = ReturnType<typeof makeArticleSchema>;
+/** An article's frontmatter after validation. */
+export type ArticleData = z.output<ArticleSchema>;
+
+/** Frontmatter keys the article schema knows, for the checker's unknown-key warnings. */
+export const articleFields = [
+  'title',
+  'summary',
+  'date',
+  'updated',
+  'section',
+  'source',
+  'editors',
+  'tags',
+  'draft',
+  'related',
+  'image',
+] as const;
+
+/** A lower-case ASCII slug: letters, digits and single hyphens. */
+export const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
+/** One section of `content/sections.yaml`, keyed there by its slug. */
+export const sectionSchema = z.object({
+  /** Display name, e.g. "International". */
+  name: requiredText('a display name such as International'),
+  /** One-sentence description, used on the section page and in its feed. */
+  description: requiredText('a one-sentence description'),
+  /** Position in menus and on the homepage: lower comes first. */
+  order: z.number({ error: expecting('a number') }).int({
+    error: 'expected a whole number',
+  }),
+});
+
+export type SectionData = z.output<typeof sectionSchema>;

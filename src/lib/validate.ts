@@ -1,0 +1,83 @@
+/**
+ * Validates content files' text against the schema, collecting every problem
+ * instead of stopping at the first. Used by the build's loader and by the
+ * checker, so both accept and refuse exactly the same files.
+ */
+import type { ArticleRecord, Section } from './articles.ts';
+import { parseArticleSource, parseYaml } from './frontmatter.ts';
+import { type ContentProblem, problemsFromZod } from './problems.ts';
+import { type ArticleSchema, SLUG, sectionSchema } from './schema.ts';
+import { slugify } from './slug.ts';
+
+/** Where `sections.yaml` and the articles live inside the content folder. */
+export const SECTIONS_FILE = 'sections.yaml';
+export const ARTICLES_DIR = 'articles';
+
+/** Parses `content/sections.yaml`: a mapping from slug to name, description and order. */
+export function validateSections(text: string, file: string): { sections: Section[]; problems: ContentProblem[] } {
+  const problems: ContentProblem[] = [];
+  const { value, fieldLines, errors } = parseYaml(text);
+  for (const e of errors) problems.push({ severity: 'error', file, line: e.line, message: `invalid YAML at column ${e.column}: ${e.message}` });
+  if (errors.length > 0) return { sections: [], problems };
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) {
+    problems.push({ severity: 'error', file, message: 'expected a mapping from section slug to its name, description and order' });
+    return { sections: [], problems };
+  }
+  const sections: Section[] = [];
+  for (const [slug, raw] of Object.entries(value)) {
+    const line = fieldLines.get(slug);
+    const at = line === undefined ? {} : { line };
+    if (!SLUG.test(slug)) {
+      problems.push({ severity: 'error', file, ...at, field: slug, message: 'expected a lower-case ASCII slug such as economie (letters, digits, hyphens)' });
+      continue;
+    }
+    const result = sectionSchema.safeParse(raw);
+    if (!result.success) {
+      for (const p of problemsFromZod(result.error, file)) problems.push({ ...p, ...at, field: p.field ? `${slug}.${p.field}` : slug });
+      continue;
+    }
+    sections.push({ slug, ...result.data });
+  }
+  if (sections.length === 0 && problems.length === 0) {
+    problems.push({ severity: 'error', file, message: 'expected at least one section' });
+  }
+  return { sections, problems };
+}
+
+/** `world/2021/lavrov-blinken.md` → id `world/2021/lavrov-blinken`, slug `lavrov-blinken`. */
+export function idAndSlug(pathInArticles: string): { id: string; slug: string } {
+  const id = pathInArticles.replace(/\\/g, '/').replace(/\.md$/i, '');
+  const base = id.split('/').pop() ?? id;
+  return { id, slug: slugify(base) };
+}
+
+/** Validates one article file; `record` is set only when it has no error. */
+export function validateArticle(
+  text: string,
+  file: string,
+  pathInArticles: string,
+  schema: ArticleSchema,
+): { record?: ArticleRecord; body: string; problems: ContentProblem[] } {
+  const problems: ContentProblem[] = [];
+  const source = parseArticleSource(text);
+  if (!source.hasFrontmatter) {
+    problems.push({ severity: 'error', file, line: 1, message: 'expected a frontmatter block between --- lines at the top of the file' });
+    return { body: source.body, problems };
+  }
+  for (const e of source.yamlErrors) {
+    problems.push({ severity: 'error', file, line: e.line, message: `invalid YAML at column ${e.column}: ${e.message}` });
+  }
+  if (source.yamlErrors.length > 0) return { body: source.body, problems };
+
+  const { id, slug } = idAndSlug(pathInArticles);
+  if (slug === '') {
+    problems.push({ severity: 'error', file, message: 'expected a file name with letters or digits, to make the URL from' });
+  }
+  const result = schema.safeParse(source.data);
+  if (!result.success) {
+    problems.push(...problemsFromZod(result.error, file, source.fieldLines));
+    return { body: source.body, problems };
+  }
+  if (problems.length > 0) return { body: source.body, problems };
+  return { record: { id, slug, filePath: file, data: result.data }, body: source.body, problems };
+}

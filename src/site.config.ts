@@ -1,0 +1,18 @@
+/**
+ * The newsroom's settings. Every field is documented in `src/lib/config.ts`
+ * and in the README's configuration reference; environment variables
+ * (`SITE_URL`, `BASE_PATH`, `ROTATIVE_LOCALE`, …) override them per build.
+ */
+import { defineSiteConfig } from './lib/config.ts';
+
+export default defineSiteConfig({
+  name: 'Rotative',
+  url: 'https://rotative.example.org',
+  basePath: '/',
+  locale: 'fr-FR',
+  timeZone: 'Asia/Shanghai',
+  pageSize: 20,
+  homeSectionSize: 4,
+  picksSize: 5,
+  share: ['x', 'facebook', 'linkedin', 'whatsapp', 'email'],
+});

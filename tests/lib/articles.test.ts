@@ -1,0 +1,153 @@
+import { describe, expect, it } from 'vitest';
+import {
+  type ArticleRecord,
+  buildSiteIndex,
+  crossFileProblems,
+  editorsPicks,
+  homepage,
+  publishedArticles,
+  type Section,
+  sectionNeighbours,
+} from '../../src/lib/articles.ts';
+import { ContentError } from '../../src/lib/problems.ts';
+
+const sections: Section[] = [
+  { slug: 'economie', name: 'Économie', description: 'x', order: 20 },
+  { slug: 'international', name: 'International', description: 'x', order: 10 },
+];
+
+let n = 0;
+type RecordFields = Omit<Partial<ArticleRecord['data']>, 'date'> & { id?: string; date: string };
+
+function record(fields: RecordFields): ArticleRecord {
+  const id = fields.id ?? `a${++n}`;
+  const { id: _, date, updated, ...rest } = fields;
+  return {
+    id,
+    slug: id.split('/').pop()!,
+    filePath: `content/articles/${id}.md`,
+    data: {
+      title: id,
+      source: 'Agence Fictive',
+      editors: ['Alix'],
+      section: 'international',
+      tags: [],
+      draft: false,
+      related: [],
+      ...rest,
+      date: new Date(date),
+      ...(updated ? { updated } : {}),
+    },
+  };
+}
+
+const now = new Date('2021-06-01T00:00:00Z');
+
+describe('publishedArticles', () => {
+  const all = [
+    record({ id: 'old', date: '2021-01-01T00:00:00Z' }),
+    record({ id: 'draft', date: '2021-02-01T00:00:00Z', draft: true }),
+    record({ id: 'embargoed', date: '2021-06-01T00:00:01Z' }),
+    record({ id: 'on-the-dot', date: '2021-06-01T00:00:00Z' }),
+    record({ id: 'b-tie', date: '2021-03-01T00:00:00Z' }),
+    record({ id: 'a-tie', date: '2021-03-01T00:00:00Z' }),
+  ];
+
+  it('leaves out drafts and embargoed articles, and sorts newest first with a stable tie-break', () => {
+    expect(publishedArticles(all, now).map((a) => a.id)).toEqual(['on-the-dot', 'a-tie', 'b-tie', 'old']);
+  });
+
+  it('publishes an embargoed article once the clock passes its date', () => {
+    expect(publishedArticles(all, new Date('2021-06-02T00:00:00Z')).map((a) => a.id)).toContain('embargoed');
+  });
+
+  it('does not depend on input order', () => {
+    expect(publishedArticles([...all].reverse(), now)).toEqual(publishedArticles(all, now));
+  });
+});
+
+describe('buildSiteIndex', () => {
+  const all = [
+    record({ id: 'i1', date: '2021-05-01T00:00:00Z', updated: new Date('2021-05-20T00:00:00Z') }),
+    record({ id: 'i2', date: '2021-05-02T00:00:00Z' }),
+    record({ id: 'e1', date: '2021-05-03T00:00:00Z', section: 'economie' }),
+    record({ id: 'late', date: '2021-05-25T00:00:00Z', draft: true }),
+  ];
+  const index = buildSiteIndex(all, sections, { now, timeZone: 'Asia/Shanghai' });
+
+  it('orders sections by their order field', () => {
+    expect(index.sections.map((s) => s.slug)).toEqual(['international', 'economie']);
+  });
+
+  it('takes "last updated" from the newest updated ?? date of published articles, not the clock', () => {
+    expect(index.updated?.toISOString()).toBe('2021-05-20T00:00:00.000Z');
+    expect(index.sectionUpdated.get('economie')?.toISOString()).toBe('2021-05-03T00:00:00.000Z');
+  });
+
+  it('gives every article its dated path', () => {
+    expect(index.byId.get('i1')?.path).toBe('/international/2021/05/01/i1/');
+  });
+
+  it('gives an empty list to a section with nothing published', () => {
+    const empty = buildSiteIndex([], sections, { now, timeZone: 'UTC' });
+    expect(empty.bySection.get('economie')).toEqual([]);
+    expect(empty.updated).toBeUndefined();
+  });
+
+  it('refuses two published articles at one URL, naming both files', () => {
+    const twins = [record({ id: '2021/x', date: '2021-05-01T01:00:00Z' }), record({ id: '2022/x', date: '2021-05-01T02:00:00Z' })];
+    expect(() => buildSiteIndex(twins, sections, { now, timeZone: 'UTC' })).toThrow(ContentError);
+    expect(() => buildSiteIndex(twins, sections, { now, timeZone: 'UTC' })).toThrow(/2022\/x\.md: same URL \/international\/2021\/05\/01\/x\/ as content\/articles\/2021\/x\.md/);
+  });
+});
+
+describe('editorsPicks', () => {
+  const list = Array.from({ length: 8 }, (_, i) => record({ id: `s${i}`, date: `2021-05-0${i + 1}T00:00:00Z` }));
+  const picked = record({ id: 'picked', date: '2021-04-01T00:00:00Z', related: ['s2', 'hidden', 'missing', 's5'] });
+  const hidden = record({ id: 'hidden', date: '2021-04-02T00:00:00Z', draft: true });
+  const index = buildSiteIndex([...list, picked, hidden], sections, { now, timeZone: 'UTC' });
+
+  it('uses the editors’ related picks in their order, skipping unpublished ones', () => {
+    expect(editorsPicks(picked, index, 5).map((a) => a.id)).toEqual(['s2', 's5']);
+  });
+
+  it('falls back to the newest other articles of the section, at most `count`', () => {
+    expect(editorsPicks(list[7]!, index, 5).map((a) => a.id)).toEqual(['s6', 's5', 's4', 's3', 's2']);
+    expect(editorsPicks(list[0]!, index, 3).map((a) => a.id)).toEqual(['s7', 's6', 's5']);
+  });
+});
+
+describe('sectionNeighbours', () => {
+  const list = [record({ id: 'n1', date: '2021-05-01T00:00:00Z' }), record({ id: 'n2', date: '2021-05-02T00:00:00Z' }), record({ id: 'n3', date: '2021-05-03T00:00:00Z' }), record({ id: 'x', date: '2021-05-02T12:00:00Z', section: 'economie' })];
+  const index = buildSiteIndex(list, sections, { now, timeZone: 'UTC' });
+
+  it('links the older article as previous and the newer as next, within the section', () => {
+    const { previous, next } = sectionNeighbours(list[1]!, index);
+    expect(previous?.id).toBe('n1');
+    expect(next?.id).toBe('n3');
+  });
+
+  it('has no previous for the oldest and no next for the newest', () => {
+    expect(sectionNeighbours(list[0]!, index).previous).toBeUndefined();
+    expect(sectionNeighbours(list[2]!, index).next).toBeUndefined();
+  });
+});
+
+describe('homepage', () => {
+  it('leads with the newest article and leaves it out of its section block', () => {
+    const list = [record({ id: 'h1', date: '2021-05-01T00:00:00Z' }), record({ id: 'h2', date: '2021-05-02T00:00:00Z' }), record({ id: 'h3', date: '2021-05-03T00:00:00Z', section: 'economie' })];
+    const { lead, blocks } = homepage(buildSiteIndex(list, sections, { now, timeZone: 'UTC' }), 4);
+    expect(lead?.id).toBe('h3');
+    expect(blocks.map((b) => [b.section.slug, b.articles.map((a) => a.id)])).toEqual([
+      ['international', ['h2', 'h1']],
+      ['economie', []],
+    ]);
+  });
+});
+
+describe('crossFileProblems', () => {
+  it('names related ids that match no article', () => {
+    const problems = crossFileProblems([record({ id: 'r', date: '2021-05-01T00:00:00Z', related: ['nope'] })], 'UTC');
+    expect(problems).toEqual([expect.objectContaining({ file: 'content/articles/r.md', field: 'related', message: expect.stringContaining('"nope"') })]);
+  });
+});

@@ -1,0 +1,56 @@
+import { describe, expect, it } from 'vitest';
+import { normaliseBasePath, resolveSiteConfig } from '../../src/lib/config.ts';
+
+const input = { name: 'Rotative', url: 'https://news.example.org' };
+const startedAt = new Date('2026-01-01T00:00:00Z');
+
+describe('resolveSiteConfig', () => {
+  it('fills the defaults: French, Beijing time, 20 per page', () => {
+    const site = resolveSiteConfig(input, {}, startedAt);
+    expect(site).toMatchObject({ locale: 'fr-FR', timeZone: 'Asia/Shanghai', pageSize: 20, basePath: '/', contentDir: 'content' });
+    expect(site.now).toBe(startedAt);
+  });
+
+  it('lets the environment override URL, base path, locale, zone, content and clock', () => {
+    const site = resolveSiteConfig(
+      input,
+      {
+        SITE_URL: 'https://user.github.io',
+        BASE_PATH: 'rotative',
+        ROTATIVE_LOCALE: 'en-GB',
+        ROTATIVE_TIME_ZONE: 'Europe/London',
+        ROTATIVE_CONTENT_DIR: '/tmp/content',
+        ROTATIVE_NOW: '2021-05-21T09:05:00+08:00',
+      },
+      startedAt,
+    );
+    expect(site).toMatchObject({ url: 'https://user.github.io', basePath: '/rotative/', locale: 'en-GB', timeZone: 'Europe/London', contentDir: '/tmp/content' });
+    expect(site.now.toISOString()).toBe('2021-05-21T01:05:00.000Z');
+  });
+
+  it.each([
+    [{ ROTATIVE_NOW: '2021-05-21 09:05' }, /ROTATIVE_NOW: expected an ISO 8601 date-time with offset/],
+    [{ ROTATIVE_TIME_ZONE: 'Mars/Olympus' }, /timeZone: expected an IANA time zone.*Mars\/Olympus/],
+    [{ ROTATIVE_LOCALE: 'de-DE' }, /locale: expected a locale in fr or en.*de-DE/],
+    [{ SITE_URL: 'not a url' }, /url: expected an absolute URL/],
+    [{ SITE_URL: 'https://example.org/news' }, /put the path "\/news" in basePath/],
+  ])('refuses %j with a message naming the setting', (env, message) => {
+    expect(() => resolveSiteConfig(input, env, startedAt)).toThrow(message);
+  });
+
+  it('refuses a page size that cannot paginate', () => {
+    expect(() => resolveSiteConfig({ ...input, pageSize: 0 }, {}, startedAt)).toThrow(/pageSize: expected a whole number/);
+  });
+});
+
+describe('normaliseBasePath', () => {
+  it.each([
+    ['', '/'],
+    ['/', '/'],
+    ['rotative', '/rotative/'],
+    ['/rotative', '/rotative/'],
+    ['/a/b/', '/a/b/'],
+  ])('%j → %j', (input, expected) => {
+    expect(normaliseBasePath(input)).toBe(expected);
+  });
+});
