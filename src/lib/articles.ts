@@ -1,0 +1,195 @@
+/**
+ * What gets published, in which order, and what each page links to. Pure
+ * functions over plain data: the clock and the settings are arguments, and
+ * every per-page answer comes from an index built once per build, so no page
+ * compares every article with every other one.
+ */
+import { ContentError, type ContentProblem } from './problems.ts';
+import type { ArticleData, SectionData } from './schema.ts';
+import { articlePath } from './urls.ts';
+
+/** A section of `content/sections.yaml`. */
+export interface Section extends SectionData {
+  slug: string;
+}
+
+/** An article as the content store holds it. */
+export interface ArticleRecord {
+  /** Path under `content/articles/` without `.md`: what `related` lists name. */
+  id: string;
+  /** Last segment of the URL, from the file name. */
+  slug: string;
+  /** Path of the source file from the project root. */
+  filePath: string;
+  data: ArticleData;
+}
+
+/** A published article with its place on the site. */
+export interface Article extends ArticleRecord {
+  /** Site-relative URL path, e.g. `/international/2021/05/21/lavrov-blinken/`. */
+  path: string;
+  /** `updated ?? date`: when readers last saw it change. */
+  modified: Date;
+}
+
+/** Drafts are never published; an article dated after `now` is embargoed until then. */
+export function isPublished(data: Pick<ArticleData, 'draft' | 'date'>, now: Date): boolean {
+  return !data.draft && data.date.getTime() <= now.getTime();
+}
+
+/** Newest first; ties broken by id so the order never depends on file-system order. */
+export function compareNewestFirst(a: ArticleRecord, b: ArticleRecord): number {
+  return b.data.date.getTime() - a.data.date.getTime() || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+}
+
+/** The one decision of what is published at `now`, newest first. */
+export function publishedArticles<T extends ArticleRecord>(all: readonly T[], now: Date): T[] {
+  return all.filter((a) => isPublished(a.data, now)).sort(compareNewestFirst);
+}
+
+/** The latest `updated ?? date` among `articles`; `undefined` for none. */
+export function latestModification(articles: readonly Pick<Article, 'modified'>[]): Date | undefined {
+  let latest: Date | undefined;
+  for (const a of articles) if (!latest || a.modified.getTime() > latest.getTime()) latest = a.modified;
+  return latest;
+}
+
+/** Sections in display order (`order`, then slug). */
+export function orderSections<T extends Pick<Section, 'order' | 'slug'>>(sections: readonly T[]): T[] {
+  return [...sections].sort((a, b) => a.order - b.order || (a.slug < b.slug ? -1 : a.slug > b.slug ? 1 : 0));
+}
+
+/** Problems that only show across files: two articles at one URL, and `related` ids naming no article. */
+export function crossFileProblems(records: readonly ArticleRecord[], timeZone: string): ContentProblem[] {
+  const problems: ContentProblem[] = [];
+  const ids = new Set(records.map((r) => r.id));
+  const byPath = new Map<string, ArticleRecord>();
+  for (const record of [...records].sort((a, b) => (a.filePath < b.filePath ? -1 : 1))) {
+    const path = articlePath(record.data.section, record.data.date, record.slug, timeZone);
+    const first = byPath.get(path);
+    if (first) {
+      problems.push({
+        severity: 'error',
+        file: record.filePath,
+        message: `same URL ${path} as ${first.filePath}: rename one file or change its date or section`,
+      });
+    } else {
+      byPath.set(path, record);
+    }
+    for (const id of record.data.related) {
+      if (!ids.has(id)) {
+        problems.push({
+          severity: 'error',
+          file: record.filePath,
+          field: 'related',
+          message: `no article has the id "${id}" (an id is the file path under content/articles/ without .md)`,
+        });
+      }
+    }
+  }
+  return problems;
+}
+
+/** Everything the pages ask about the published site, computed once. */
+export interface SiteIndex {
+  /** Published articles, newest first. */
+  articles: Article[];
+  /** Sections in display order. */
+  sections: Section[];
+  sectionsBySlug: Map<string, Section>;
+  /** Published articles by id. */
+  byId: Map<string, Article>;
+  /** Published articles of each section, newest first (every section has an entry). */
+  bySection: Map<string, Article[]>;
+  /** Each article's position in its section's list. */
+  positionInSection: Map<string, number>;
+  /** The site's "last updated": the newest `updated ?? date` of all published articles. */
+  updated: Date | undefined;
+  /** Each section's own "last updated". */
+  sectionUpdated: Map<string, Date | undefined>;
+}
+
+/** Builds the index of what is published at `now`; throws a `ContentError` on colliding URLs. */
+export function buildSiteIndex(
+  records: readonly ArticleRecord[],
+  sectionList: readonly Section[],
+  options: { now: Date; timeZone: string },
+): SiteIndex {
+  const sections = orderSections(sectionList);
+  const sectionsBySlug = new Map(sections.map((s) => [s.slug, s]));
+  const published = publishedArticles(records, options.now);
+
+  const collisions = crossFileProblems(published, options.timeZone).filter((p) => p.field !== 'related');
+  if (collisions.length > 0) throw new ContentError(collisions);
+
+  const articles: Article[] = published.map((record) => ({
+    ...record,
+    path: articlePath(record.data.section, record.data.date, record.slug, options.timeZone),
+    modified: record.data.updated ?? record.data.date,
+  }));
+  const bySection = new Map<string, Article[]>(sections.map((s) => [s.slug, []]));
+  const positionInSection = new Map<string, number>();
+  for (const article of articles) {
+    const list = bySection.get(article.data.section);
+    if (!list) throw new Error(`${article.filePath}: section "${article.data.section}" is not in the sections list`);
+    positionInSection.set(article.id, list.length);
+    list.push(article);
+  }
+  const sectionUpdated = new Map<string, Date | undefined>();
+  for (const [slug, list] of bySection) sectionUpdated.set(slug, latestModification(list));
+
+  return {
+    articles,
+    sections,
+    sectionsBySlug,
+    byId: new Map(articles.map((a) => [a.id, a])),
+    bySection,
+    positionInSection,
+    updated: latestModification(articles),
+    sectionUpdated,
+  };
+}
+
+/**
+ * "Conseils de la rédaction": the editors' `related` picks that are published,
+ * in their order; without any, the newest other articles of the same section.
+ */
+export function editorsPicks(article: ArticleRecord, index: SiteIndex, count: number): Article[] {
+  const picks = article.data.related
+    .map((id) => index.byId.get(id))
+    .filter((a): a is Article => a !== undefined && a.id !== article.id);
+  if (picks.length > 0) return picks;
+  const section = index.bySection.get(article.data.section) ?? [];
+  const others: Article[] = [];
+  for (const candidate of section) {
+    if (others.length >= count) break;
+    if (candidate.id !== article.id) others.push(candidate);
+  }
+  return others;
+}
+
+/** The older (`previous`) and newer (`next`) neighbours of an article in its section. */
+export function sectionNeighbours(article: ArticleRecord, index: SiteIndex): { previous?: Article; next?: Article } {
+  const list = index.bySection.get(article.data.section) ?? [];
+  const position = index.positionInSection.get(article.id);
+  if (position === undefined) return {};
+  const neighbours: { previous?: Article; next?: Article } = {};
+  const older = list[position + 1];
+  const newer = list[position - 1];
+  if (older) neighbours.previous = older;
+  if (newer) neighbours.next = newer;
+  return neighbours;
+}
+
+/** The homepage: the lead story, then each section's newest articles (the lead left out). */
+export function homepage(
+  index: SiteIndex,
+  perSection: number,
+): { lead: Article | undefined; blocks: { section: Section; articles: Article[] }[] } {
+  const lead = index.articles[0];
+  const blocks = index.sections.map((section) => ({
+    section,
+    articles: (index.bySection.get(section.slug) ?? []).filter((a) => a !== lead).slice(0, perSection),
+  }));
+  return { lead, blocks };
+}
