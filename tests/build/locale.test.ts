@@ -1,0 +1,43 @@
+/** Switching the locale to en-GB changes every label and date format: no French chrome is left. */
+import { beforeAll, describe, expect, it } from 'vitest';
+import fr from '../../src/i18n/fr.ts';
+import { buildFixtureSite, readPage, SEED_URL } from '../support/fixture-site.ts';
+import { listPages, load, squash } from '../support/html.ts';
+
+/** The fixed wording of every French UI string (the parts between placeholders), long enough to be telling. */
+const frenchChrome = Object.values(fr)
+  .flatMap((value) => value.split(/\{\w+\}/))
+  .map((part) => squash(part.replace(/[()]/g, '')))
+  .filter((part) => part.length >= 8);
+
+let dist: string;
+beforeAll(async () => {
+  dist = await buildFixtureSite('fixture-en-gb', { ROTATIVE_LOCALE: 'en-GB', TZ: 'UTC' });
+});
+
+describe('an en-GB build', () => {
+  it('checks a meaningful list of French strings', () => {
+    expect(frenchChrome).toEqual(expect.arrayContaining(['Page d’accueil', 'Conseils de la rédaction', 'Dernière mise à jour à']));
+  });
+
+  it('leaves no French chrome on any page', async () => {
+    for (const path of await listPages(dist)) {
+      const $ = load(await readPage(dist, path));
+      expect($('html').attr('lang'), path).toBe('en-GB');
+      // Article bodies, headlines and standfirsts stay in the language they were written in.
+      $('.article-body, h1, .teaser-title, .teaser-summary, .standfirst, title, .section-description, meta').remove();
+      const chrome = squash($('body').text());
+      for (const french of frenchChrome) expect(chrome, `${path} contains "${french}"`).not.toContain(french);
+    }
+  });
+
+  it('uses English labels and date formats on the article page', async () => {
+    const $ = load(await readPage(dist, SEED_URL));
+    expect($('nav.breadcrumb li').map((_, li) => squash($(li).text())).get()).toEqual(['Home', 'International']);
+    expect(squash($('.source-line').text())).toBe('Xinhua | 21/05/2021 08:19');
+    expect(squash($('.editors-line').text())).toBe('(Editors: Ying Xie, Yishuang Liu)');
+    expect(squash($('.share h2').text())).toBe('Share this article on:');
+    expect($('.picks h2').text()).toBe('Editors’ picks');
+    expect(squash($('.site-updated').text())).toMatch(/^Last updated at \d{2}:\d{2} on \d{2}\/\d{2}$/);
+  });
+});

@@ -1,0 +1,274 @@
+/**
+ * Reads the fixture site's HTML (built once by tests/support/global-setup.ts)
+ * and checks each page type: the seed article with every element of the model
+ * page, section pages with pagination, the homepage and the 404 page.
+ */
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, inject, it } from 'vitest';
+import { DRAFT_TITLE, EMBARGOED_TITLE, GENERATED_COUNT, readPage, SEED_URL } from '../support/fixture-site.ts';
+import { listFiles, listPages, load, squash } from '../support/html.ts';
+
+const dist = inject('fixtureDist');
+const SITE = 'https://rotative.example.org';
+const ISO_WITH_OFFSET = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}[+-]\d{2}:\d{2}$/;
+
+let pages: string[];
+beforeAll(async () => {
+  pages = await listPages(dist);
+});
+
+describe('the pages written', () => {
+  it('include every published article, every section page and nothing else', () => {
+    const articles = pages.filter((p) => /^\/[a-z-]+\/\d{4}\/\d{2}\/\d{2}\/[a-z0-9-]+\/$/.test(p));
+    // The seed plus the generated articles; the draft and the embargoed one are not built.
+    expect(articles).toHaveLength(GENERATED_COUNT + 1);
+    expect(pages).toContain(SEED_URL);
+    expect(pages).toContain('/');
+    expect(pages).toContain('/404.html');
+    expect(pages).toEqual(expect.arrayContaining(['/international/', '/international/2/', '/economie/', '/culture/']));
+  });
+
+  it('never mention drafts or embargoed articles', async () => {
+    for (const file of await listFiles(dist)) {
+      if (!/\.(html|xml|json|txt)$/.test(file)) continue;
+      const text = await readFile(join(dist, file), 'utf8');
+      expect(text, file).not.toContain(DRAFT_TITLE);
+      expect(text, file).not.toContain(EMBARGOED_TITLE.replace('’', '&#39;'));
+      expect(text, file).not.toContain('embargo');
+      expect(text, file).not.toContain('brouillon');
+    }
+  });
+
+  it('ship no client JavaScript', async () => {
+    for (const path of pages) {
+      const $ = load(await readPage(dist, path));
+      expect($('script').length, path).toBe(0);
+    }
+    expect((await listFiles(dist)).filter((f) => f.endsWith('.js'))).toEqual([]);
+  });
+
+  it('mark every timestamp with its ISO instant and offset', async () => {
+    let count = 0;
+    for (const path of pages) {
+      const $ = load(await readPage(dist, path));
+      $('time').each((_, el) => {
+        count++;
+        expect($(el).attr('datetime'), `${path}: ${$(el).text()}`).toMatch(ISO_WITH_OFFSET);
+      });
+    }
+    expect(count).toBeGreaterThan(GENERATED_COUNT);
+  });
+
+  it('have one h1, a language, landmarks, a skip link and headings that do not skip levels', async () => {
+    for (const path of pages) {
+      const $ = load(await readPage(dist, path));
+      expect($('html').attr('lang'), path).toBe('fr-FR');
+      expect($('h1').length, path).toBe(1);
+      expect($('header.masthead').length + $('main#main').length + $('footer.site-footer').length, path).toBe(3);
+      expect($('body > a.skip-link').first().attr('href'), path).toBe('#main');
+      let previous = 1;
+      $('h1, h2, h3, h4, h5, h6').each((_, el) => {
+        const level = Number(el.tagName.slice(1));
+        expect(level - previous, `${path}: <${el.tagName}> ${$(el).text()}`).toBeLessThanOrEqual(1);
+        previous = level;
+      });
+    }
+  });
+
+  it('give every page a canonical URL on the configured site, except the 404', async () => {
+    for (const path of pages.filter((p) => p !== '/404.html')) {
+      const $ = load(await readPage(dist, path));
+      expect($('link[rel="canonical"]').attr('href'), path).toBe(`${SITE}${path}`);
+    }
+  });
+});
+
+describe('the seed article page', () => {
+  let $: ReturnType<typeof load>;
+  beforeAll(async () => {
+    $ = load(await readPage(dist, SEED_URL));
+  });
+
+  it('has the breadcrumb "Page d’accueil › International" with links', () => {
+    const crumbs = $('nav.breadcrumb li');
+    expect(crumbs.map((_, li) => squash($(li).text())).get()).toEqual(['Page d’accueil', 'International']);
+    expect(crumbs.find('a').map((_, a) => $(a).attr('href')).get()).toEqual(['/', '/international/']);
+  });
+
+  it('has the headline verbatim', () => {
+    expect($('article h1').text()).toBe(
+      'La Russie et les Etats-Unis recherchent la coopération dans un contexte de relations tendues avec "de sérieuses différences"',
+    );
+  });
+
+  it('has the source line "Xinhua | 21.05.2021 08h19" and the update line', () => {
+    expect(squash($('.source-line').text())).toBe('Xinhua | 21.05.2021 08h19');
+    expect($('.source-line time').attr('datetime')).toBe('2021-05-21T08:19:00+08:00');
+    expect(squash($('.updated-line').text())).toBe('Mis à jour le 21 mai 2021 à 09h05');
+    expect($('.updated-line time').attr('datetime')).toBe('2021-05-21T09:05:00+08:00');
+  });
+
+  it('has the nine body paragraphs and none of the portal’s chrome', () => {
+    const paragraphs = $('.article-body p');
+    expect(paragraphs).toHaveLength(9);
+    expect(paragraphs.first().text()).toMatch(/^Le ministre russe des Affaires étrangères Sergueï Lavrov/);
+    expect(paragraphs.last().text()).toMatch(/comparer leurs notes sur certaines questions spécifiques\.$/);
+    const body = $('.article-body').text();
+    for (const chrome of ['Page d', 'Partagez', 'Votre pseudo', 'Conseils', 'Rédacteurs', 'Dernière mise à jour']) expect(body).not.toContain(chrome);
+  });
+
+  it('has the editors’ line', () => {
+    expect(squash($('.editors-line').text())).toBe('(Rédacteurs : Ying Xie, Yishuang Liu)');
+  });
+
+  it('has plain share links to X, Facebook, LinkedIn, WhatsApp and e-mail', () => {
+    expect(squash($('.share h2').text())).toBe('Partagez cet article sur :');
+    const links = $('.share a')
+      .map((_, a) => $(a).attr('href'))
+      .get();
+    expect(links).toHaveLength(5);
+    expect(links.map((href) => new URL(href).protocol === 'mailto:' ? 'mailto' : new URL(href).hostname)).toEqual([
+      'x.com',
+      'www.facebook.com',
+      'www.linkedin.com',
+      'wa.me',
+      'mailto',
+    ]);
+    for (const href of links) expect(href).toContain(encodeURIComponent(`${SITE}${SEED_URL}`));
+  });
+
+  it('has "Conseils de la rédaction": the newest other articles of its section', async () => {
+    expect($('.picks h2').text()).toBe('Conseils de la rédaction');
+    const picked = $('.picks .teaser-title a')
+      .map((_, a) => $(a).attr('href'))
+      .get();
+    expect(picked).toHaveLength(5);
+    expect(picked).not.toContain(SEED_URL);
+    const section = load(await readPage(dist, '/international/'));
+    const newest = section('.section-list .teaser-title a')
+      .map((_, a) => section(a).attr('href'))
+      .get()
+      .filter((href) => href !== SEED_URL)
+      .slice(0, 5);
+    expect(picked).toEqual(newest);
+  });
+
+  it('links its neighbours in the section, both ways', async () => {
+    const previous = $('.neighbours a[rel="prev"]').attr('href');
+    const next = $('.neighbours a[rel="next"]').attr('href');
+    expect(previous).toMatch(/^\/international\//);
+    expect(next).toMatch(/^\/international\//);
+    const older = load(await readPage(dist, previous!));
+    expect(older('.neighbours a[rel="next"]').attr('href')).toBe(SEED_URL);
+  });
+
+  it('shows the site-wide "last updated" from the newest article, not the seed', () => {
+    expect(squash($('.site-updated').text())).toMatch(/^Dernière mise à jour à \d{2}h\d{2} le \d{2}\/\d{2}$/);
+  });
+});
+
+describe('editors’ related picks', () => {
+  it('replace the section fallback when an article lists them', async () => {
+    // Generated article n° 11 (index 10) relates to n° 9 and n° 8.
+    const paths = pages.filter((p) => p.endsWith('/fictif-00011/'));
+    expect(paths).toHaveLength(1);
+    const $ = load(await readPage(dist, paths[0]!));
+    const picked = $('.picks .teaser-title a')
+      .map((_, a) => $(a).attr('href'))
+      .get();
+    expect(picked.map((href) => href.split('/').at(-2))).toEqual(['fictif-00009', 'fictif-00008']);
+  });
+});
+
+describe('section pages', () => {
+  it('list 20 articles per page, newest first, with title, summary, source and time', async () => {
+    const $ = load(await readPage(dist, '/international/'));
+    const items = $('.section-list > li');
+    expect(items).toHaveLength(20);
+    const times = $('.section-list time')
+      .map((_, t) => Date.parse($(t).attr('datetime')!))
+      .get();
+    expect(times).toEqual([...times].sort((a, b) => b - a));
+    items.each((_, li) => {
+      expect($(li).find('.teaser-title a').text()).not.toBe('');
+      expect($(li).find('.source').text()).not.toBe('');
+      expect($(li).find('time').length).toBe(1);
+    });
+    expect($('.section-list .teaser-summary').length).toBeGreaterThan(0);
+  });
+
+  it('continue on page 2 with rel=prev/next between pages', async () => {
+    const first = load(await readPage(dist, '/international/'));
+    const second = load(await readPage(dist, '/international/2/'));
+    expect(first('link[rel="next"]').attr('href')).toBe('/international/2/');
+    expect(first('link[rel="prev"]').length).toBe(0);
+    expect(second('link[rel="prev"]').attr('href')).toBe('/international/');
+    expect(second('.pagination a[rel="prev"]').attr('href')).toBe('/international/');
+    expect(squash(second('.pagination').text())).toContain('Page 2 sur 2');
+    const lastOnFirst = Date.parse(first('.section-list time').last().attr('datetime')!);
+    const firstOnSecond = Date.parse(second('.section-list time').first().attr('datetime')!);
+    expect(firstOnSecond).toBeLessThanOrEqual(lastOnFirst);
+  });
+
+  it('carry the section’s own "last updated"', async () => {
+    const $ = load(await readPage(dist, '/culture/'));
+    expect(squash($('.section-updated').text())).toMatch(/^Dernière mise à jour de la rubrique à \d{2}h\d{2} le \d{2}\/\d{2}$/);
+    const newest = Math.max(
+      ...$('.section-list time')
+        .map((_, t) => Date.parse($(t).attr('datetime')!))
+        .get(),
+    );
+    expect(Date.parse($('.section-updated time').attr('datetime')!)).toBeGreaterThanOrEqual(newest);
+  });
+});
+
+describe('the homepage', () => {
+  let $: ReturnType<typeof load>;
+  beforeAll(async () => {
+    $ = load(await readPage(dist, '/'));
+  });
+
+  it('carries the site-wide "last updated" of the newest article', async () => {
+    const stamp = $('.site-updated time').attr('datetime')!;
+    const newestModified = Math.max(
+      ...(await Promise.all(
+        pages
+          .filter((p) => /\/\d{4}\/\d{2}\/\d{2}\//.test(p))
+          .map(async (p) => {
+            const page = load(await readPage(dist, p));
+            return Date.parse((page('.updated-line time').attr('datetime') ?? page('.source-line time').attr('datetime'))!);
+          }),
+      )),
+    );
+    expect(Date.parse(stamp)).toBe(newestModified);
+  });
+
+  it('leads with the newest article', () => {
+    const leadTime = Date.parse($('.lead time').attr('datetime')!);
+    const all = $('time')
+      .not('.site-updated time')
+      .map((_, t) => Date.parse($(t).attr('datetime')!))
+      .get();
+    expect(leadTime).toBe(Math.max(...all));
+  });
+
+  it('shows each section’s newest articles in the configured order and links every section', () => {
+    expect($('.home-section h2').map((_, h) => $(h).text()).get()).toEqual(['International', 'Économie', 'Culture']);
+    const navLinks = $('nav.sections-nav a').map((_, a) => $(a).attr('href')).get();
+    expect(navLinks).toEqual(['/international/', '/economie/', '/culture/']);
+    $('.home-section').each((_, section) => {
+      expect($(section).find('.teaser').length).toBeGreaterThan(0);
+      expect($(section).find('.teaser').length).toBeLessThanOrEqual(4);
+    });
+  });
+});
+
+describe('the 404 page', () => {
+  it('speaks French and leads home', async () => {
+    const $ = load(await readPage(dist, '/404.html'));
+    expect($('h1').text()).toBe('Page introuvable');
+    expect($('meta[name="robots"]').attr('content')).toBe('noindex');
+    expect($('main a').attr('href')).toBe('/');
+  });
+});

@@ -1,0 +1,64 @@
+/**
+ * A real headless Chromium for browser tests, driven by playwright-core.
+ * `CHROME_PATH` picks the reader's own Chrome or Chromium; otherwise the
+ * Chromium carried by the @sparticuz/chromium package is used, so `npm ci`
+ * alone brings a browser.
+ */
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { chromium, type Browser } from 'playwright-core';
+import sirv from 'sirv';
+
+/** Flags of @sparticuz/chromium that would make the browser less like a reader's. */
+const UNSAFE = new Set(['--disable-web-security', '--allow-running-insecure-content', '--disable-site-isolation-trials']);
+
+/** Keeps Chromium off the network it has no business reaching in tests. */
+const QUIET = ['--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-gpu'];
+
+export async function launchBrowser(): Promise<Browser> {
+  const own = process.env['CHROME_PATH'];
+  if (own) {
+    return chromium.launch({ executablePath: own, headless: true, args: ['--no-sandbox', ...QUIET] });
+  }
+  const { default: packaged } = await import('@sparticuz/chromium');
+  const args = packaged.args.filter((arg) => !UNSAFE.has(arg));
+  return chromium.launch({ executablePath: await packaged.executablePath(), headless: true, args: [...args, ...QUIET] });
+}
+
+export interface StaticSite {
+  url: string;
+  close(): Promise<void>;
+}
+
+/**
+ * Serves a built `dist/` on a free loopback port, as a static host would:
+ * folders answer with their index.html, unknown paths with 404.html.
+ * `basePath` mounts the site under a sub-path; `headers` are added to every answer.
+ */
+export async function serveStatic(dist: string, options: { basePath?: string; headers?: Record<string, string> } = {}): Promise<StaticSite> {
+  const base = options.basePath ?? '/';
+  const files = sirv(dist, { dev: true, etag: false, extensions: ['html'] });
+  const server: Server = createServer((req, res) => {
+    for (const [name, value] of Object.entries(options.headers ?? {})) res.setHeader(name, value);
+    const url = req.url ?? '/';
+    if (!url.startsWith(base)) {
+      res.statusCode = 404;
+      res.end('Not under the base path');
+      return;
+    }
+    req.url = `/${url.slice(base.length)}`;
+    files(req, res, () => {
+      res.statusCode = 404;
+      req.url = '/404.html';
+      files(req, res, () => {
+        res.end('Not found');
+      });
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}${base}`,
+    close: () => new Promise<void>((resolve, reject) => server.close((error) => (error ? reject(error) : resolve()))),
+  };
+}

@@ -1,0 +1,111 @@
+/**
+ * Builds fixture sites for the build and browser tests: the seed article plus
+ * generated fictional articles, written to a temporary content folder and
+ * built by the real `astro build` into `tests/.output/<name>/dist`.
+ */
+import { spawn } from 'node:child_process';
+import { cp, mkdir, readFile, rm } from 'node:fs/promises';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { defaultSections, generateCorpus, sectionsYaml, writeFiles } from './synthetic-corpus.ts';
+
+export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+export const OUTPUT = join(ROOT, 'tests', '.output');
+
+/** The fixture build's clock: after every generated article, before the embargoed one. */
+export const FIXTURE_NOW = '2021-06-30T12:00:00+08:00';
+
+/** Path of the seed article in the project's own content folder. */
+export const SEED_PATH = '2021/05/la-russie-et-les-etats-unis-recherchent-la-cooperation-dans.md';
+export const SEED_URL = '/international/2021/05/21/la-russie-et-les-etats-unis-recherchent-la-cooperation-dans/';
+
+/** Generated articles in the fixture (on top of the seed, a draft and an embargoed one). */
+export const GENERATED_COUNT = 48;
+
+export const DRAFT_TITLE = '[Fictif] Brouillon qui ne doit jamais paraître';
+export const EMBARGOED_TITLE = '[Fictif] Article sous embargo jusqu’en juillet';
+
+/** Writes the standard fixture content into `dir` (replacing what was there). */
+export async function writeFixtureContent(dir: string, extra: Record<string, string> = {}): Promise<void> {
+  await rm(dir, { recursive: true, force: true });
+  await mkdir(join(dir, 'articles'), { recursive: true });
+  await cp(join(ROOT, 'content', 'articles', SEED_PATH), join(dir, 'articles', SEED_PATH));
+  const generated = generateCorpus({
+    count: GENERATED_COUNT,
+    seed: 7,
+    start: new Date('2021-05-10T01:00:00Z'),
+    stepMinutes: 19 * 60,
+  });
+  const files: Record<string, string> = { 'sections.yaml': sectionsYaml(defaultSections) };
+  for (const article of generated) files[`articles/${article.path}`] = article.text;
+  files['articles/2021/brouillon.md'] = article({ title: DRAFT_TITLE, date: '2021-06-01T10:00:00+08:00', draft: true });
+  files['articles/2021/embargo.md'] = article({ title: EMBARGOED_TITLE, date: '2021-07-15T10:00:00+08:00' });
+  await writeFiles(dir, { ...files, ...extra });
+}
+
+/** A minimal valid article, for tests that need one more. */
+export function article(fields: { title: string; date: string; section?: string; draft?: boolean; body?: string; extra?: string }): string {
+  return [
+    '---',
+    `title: '${fields.title.replace(/'/g, "''")}'`,
+    `date: ${fields.date}`,
+    `section: ${fields.section ?? 'international'}`,
+    'source: Agence Fictive',
+    'editors: [Alix Ferrand]',
+    ...(fields.draft ? ['draft: true'] : []),
+    ...(fields.extra ? [fields.extra] : []),
+    '---',
+    '',
+    fields.body ?? 'Texte fictif de démonstration.',
+    '',
+  ].join('\n');
+}
+
+export interface BuildResult {
+  code: number | null;
+  output: string;
+  dist: string;
+}
+
+/**
+ * Runs `astro build` on `contentDir` with its own cache and output folders.
+ * Always the Node running the tests (24), never the machine's default one.
+ */
+export async function buildSite(name: string, contentDir: string, env: Record<string, string> = {}): Promise<BuildResult> {
+  const dir = join(OUTPUT, name);
+  const dist = join(dir, 'dist');
+  await rm(dist, { recursive: true, force: true });
+  const child = spawn(process.execPath, [join(ROOT, 'node_modules/astro/bin/astro.mjs'), 'build', '--outDir', dist], {
+    cwd: ROOT,
+    env: {
+      ...process.env,
+      ASTRO_TELEMETRY_DISABLED: '1',
+      ROTATIVE_CONTENT_DIR: contentDir,
+      ROTATIVE_CACHE_DIR: join(dir, 'cache'),
+      ROTATIVE_NOW: FIXTURE_NOW,
+      NO_COLOR: '1',
+      ...env,
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+  return { code, output, dist };
+}
+
+/** Builds the standard fixture site and fails loudly if the build does. */
+export async function buildFixtureSite(name: string, env: Record<string, string> = {}): Promise<string> {
+  const contentDir = join(OUTPUT, name, 'content');
+  await writeFixtureContent(contentDir);
+  const result = await buildSite(name, contentDir, env);
+  if (result.code !== 0) throw new Error(`Fixture build "${name}" failed (exit ${result.code}):\n${result.output}`);
+  return result.dist;
+}
+
+/** Reads a built page by its site path (`/international/2/` → `international/2/index.html`). */
+export function readPage(dist: string, path: string): Promise<string> {
+  const file = path.endsWith('/') ? `${path}index.html` : path;
+  return readFile(join(dist, file), 'utf8');
+}

@@ -1,0 +1,29 @@
+/** Helpers to read built pages in tests. */
+import { readdir } from 'node:fs/promises';
+import { join, relative } from 'node:path';
+import * as cheerio from 'cheerio';
+
+/** Text with every run of white space (no-break spaces included) folded to one space. */
+export function squash(text: string): string {
+  return text.replace(/[\s\u00a0\u202f]+/g, ' ').trim();
+}
+
+export function load(html: string): cheerio.CheerioAPI {
+  return cheerio.load(html);
+}
+
+/** Every file under `dir`, as paths relative to it with forward slashes, sorted. */
+export async function listFiles(dir: string): Promise<string[]> {
+  const entries = await readdir(dir, { recursive: true, withFileTypes: true });
+  return entries
+    .filter((e) => e.isFile())
+    .map((e) => relative(dir, join(e.parentPath, e.name)).replace(/\\/g, '/'))
+    .sort();
+}
+
+/** Site paths of every HTML page in `dist` (`index.html` → `/`, `404.html` → `/404.html`). */
+export async function listPages(dist: string): Promise<string[]> {
+  return (await listFiles(dist))
+    .filter((f) => f.endsWith('.html'))
+    .map((f) => (f.endsWith('index.html') ? `/${f.slice(0, -'index.html'.length)}` : `/${f}`));
+}
