@@ -10,7 +10,8 @@ import { fileURLToPath } from 'node:url';
 import { defaultSections, generateCorpus, sectionsYaml, writeFiles } from './synthetic-corpus.ts';
 
 export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
-export const OUTPUT = join(ROOT, 'tests', '.output');
+/** Where fixture sites are built; `ROTATIVE_TEST_OUTPUT` keeps parallel runs apart. */
+export const OUTPUT = process.env['ROTATIVE_TEST_OUTPUT'] ?? join(ROOT, 'tests', '.output');
 
 /** The fixture build's clock: after every generated article, before the embargoed one. */
 export const FIXTURE_NOW = '2021-06-30T12:00:00+08:00';
