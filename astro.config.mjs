@@ -1,6 +1,9 @@
 // @ts-check
 import { unified } from '@astrojs/markdown-remark';
+import sitemap from '@astrojs/sitemap';
 import { defineConfig } from 'astro/config';
+import pagefind from './src/integrations/pagefind.ts';
+import { sitemapLastmod } from './src/integrations/sitemap-lastmod.ts';
 import { rehypePlugins, remarkPlugins } from './src/markdown/index.ts';
 import { site } from './src/site.ts';
 
@@ -28,4 +31,15 @@ export default defineConfig({
     syntaxHighlight: false,
   },
   devToolbar: { enabled: false },
+  integrations: [
+    sitemap({
+      // Kept out: the 404 page, and the search page whose results are the other pages.
+      filter: (page) => !/\/(404|recherche)\/?$/.test(new URL(page).pathname),
+      serialize: sitemapLastmod(site),
+      // Google News entries live in their own file, /news-sitemap.xml.
+      namespaces: { news: false, xhtml: false, image: false, video: false },
+    }),
+    // Last: it indexes the finished HTML, and fails the build when it cannot.
+    pagefind(),
+  ],
 });

@@ -7,6 +7,7 @@ import { defineSiteConfig } from './lib/config.ts';
 
 export default defineSiteConfig({
   name: 'Rotative',
+  description: 'Toute l’actualité, en continu\u00a0: international, Chine, économie, culture.',
   url: 'https://rotative.example.org',
   basePath: '/',
   locale: 'fr-FR',
@@ -15,4 +16,8 @@ export default defineSiteConfig({
   homeSectionSize: 4,
   picksSize: 5,
   share: ['x', 'facebook', 'linkedin', 'whatsapp', 'email'],
+  logo: '/logo.png',
+  defaultImage: '/social-default.png',
+  feedSize: 50,
+  feedFullText: false,
 });

@@ -35,4 +35,11 @@ export default {
   backHome: 'Back to the homepage',
   copyright: '© {year} {site}',
   imageCredit: 'Photo: {credit}',
+  feedSite: '{site}: all the news (RSS)',
+  feedSection: '{site}: {section} section (RSS)',
+  feedJson: '{site}: all the news (JSON Feed)',
+  search: 'Search',
+  searchIntro: 'Search every published article.',
+  searchNeedsJs: 'Search needs JavaScript. You can also browse the sections.',
+  defaultImageAlt: '{site} logo',
 } satisfies UIStrings;

@@ -36,4 +36,11 @@ export default {
   backHome: 'Retour à la page d’accueil',
   copyright: '© {year} {site}',
   imageCredit: 'Photo\u00a0: {credit}',
+  feedSite: '{site}\u00a0: toute l’actualité (RSS)',
+  feedSection: '{site}\u00a0: rubrique {section} (RSS)',
+  feedJson: '{site}\u00a0: toute l’actualité (JSON Feed)',
+  search: 'Recherche',
+  searchIntro: 'Cherchez dans tous les articles publiés.',
+  searchNeedsJs: 'La recherche a besoin de JavaScript. Vous pouvez aussi parcourir les rubriques.',
+  defaultImageAlt: 'Logo de {site}',
 } satisfies UIStrings;

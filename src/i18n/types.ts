@@ -74,6 +74,20 @@ export interface UIStrings {
   copyright: string;
   /** Label of an image credit: "Photo : {credit}". */
   imageCredit: string;
+  /** Title of the site-wide RSS feed, in `<link rel="alternate">` and the feed itself. */
+  feedSite: string;
+  /** Title of a section's RSS feed. */
+  feedSection: string;
+  /** Title of the JSON Feed. */
+  feedJson: string;
+  /** Name of the search page and its menu link. */
+  search: string;
+  /** Introduction on the search page. */
+  searchIntro: string;
+  /** Shown on the search page when the browser runs no JavaScript. */
+  searchNeedsJs: string;
+  /** Alternative text of the site's default social image. */
+  defaultImageAlt: string;
 }
 
 /** A language whose dictionary ships with Rotative. */

@@ -33,6 +33,18 @@ export interface SiteConfigInput {
   share?: ShareTarget[];
   /** Folder holding `articles/` and `sections.yaml`, relative to the project root. Default `content`. */
   contentDir?: string;
+  /** One sentence about the publication, for the homepage, feeds and structured data. */
+  description?: string;
+  /** Publisher logo under `public/`, for structured data. Default `/logo.png`. */
+  logo?: string;
+  /** Image for social cards when an article has none, under `public/`. Default `/social-default.png`. */
+  defaultImage?: string;
+  /** Articles per RSS and JSON feed. Default 50. */
+  feedSize?: number;
+  /** Put each article's full (sanitised) body in the feeds, not only its standfirst. Default false. */
+  feedFullText?: boolean;
+  /** Publication name in the Google News sitemap. Default: `name`. */
+  newsPublicationName?: string;
 }
 
 /** Settings after defaults and the environment have been applied. */
@@ -69,7 +81,12 @@ export const configDefaults = {
   picksSize: 5,
   share: ['x', 'facebook', 'linkedin', 'whatsapp', 'email'],
   contentDir: 'content',
-} satisfies Omit<Required<SiteConfigInput>, 'name' | 'url'>;
+  description: 'Toute l’actualité, en continu.',
+  logo: '/logo.png',
+  defaultImage: '/social-default.png',
+  feedSize: 50,
+  feedFullText: false,
+} satisfies Omit<Required<SiteConfigInput>, 'name' | 'url' | 'newsPublicationName'>;
 
 /** Identity helper that gives `src/site.config.ts` type checking and completion. */
 export function defineSiteConfig(config: SiteConfigInput): SiteConfigInput {
@@ -144,6 +161,12 @@ export function resolveSiteConfig(input: SiteConfigInput, env: SiteEnv, startedA
     picksSize: positiveInteger(input.picksSize ?? configDefaults.picksSize, 'picksSize'),
     share,
     contentDir: pick(env.ROTATIVE_CONTENT_DIR) ?? input.contentDir ?? configDefaults.contentDir,
+    description: input.description ?? configDefaults.description,
+    logo: input.logo ?? configDefaults.logo,
+    defaultImage: input.defaultImage ?? configDefaults.defaultImage,
+    feedSize: positiveInteger(input.feedSize ?? configDefaults.feedSize, 'feedSize'),
+    feedFullText: input.feedFullText ?? configDefaults.feedFullText,
+    newsPublicationName: input.newsPublicationName ?? input.name,
     now,
   };
 }

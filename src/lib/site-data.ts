@@ -34,3 +34,11 @@ export async function renderArticle(id: string) {
   if (!entry) throw new Error(`No article with id "${id}" in the content store`);
   return render(entry);
 }
+
+/** The rendered, sanitised HTML of an article's body, for full-text feeds. */
+export async function renderedBody(id: string): Promise<string> {
+  const entry = await getEntry('articles', id);
+  const html = entry?.rendered?.html;
+  if (html === undefined) throw new Error(`No rendered body for article "${id}" in the content store`);
+  return html;
+}

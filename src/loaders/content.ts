@@ -9,6 +9,7 @@
  * Bodies are still rendered by Astro's configured Markdown processor, and an
  * unchanged file (same digest) keeps its rendering from the content-layer cache.
  */
+import { relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Loader } from 'astro/loaders';
 import { crossFileProblems } from '../lib/articles.ts';
@@ -55,7 +56,9 @@ export function articlesLoader({ contentDir, timeZone }: ContentLoaderOptions): 
             cause: error,
           });
         }
-        store.set({ id: record.id, data: record.data, body: article.body, filePath: record.filePath, digest, rendered });
+        // The store wants a path relative to the project, even for a content folder outside it.
+        const filePath = relative(root, resolve(root, article.file)).replace(/\\/g, '/');
+        store.set({ id: record.id, data: record.data, body: article.body, filePath, digest, rendered });
       }
       for (const id of store.keys()) if (!seen.has(id)) store.delete(id);
     },

@@ -1,0 +1,16 @@
+import type { APIRoute } from 'astro';
+import { rssResponse } from '../lib/feed-response.ts';
+import { getSiteIndex } from '../lib/site-data.ts';
+import { site, t } from '../site.ts';
+
+export const GET: APIRoute = async () => {
+  const index = await getSiteIndex();
+  return rssResponse(index, {
+    title: t('feedSite', { site: site.name }),
+    description: site.description,
+    articles: index.articles,
+    selfPath: '/rss.xml',
+    homePath: '/',
+    updated: index.updated,
+  });
+};

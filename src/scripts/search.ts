@@ -1,0 +1,37 @@
+/**
+ * Starts Pagefind's search UI on the search page, with the bundle and result
+ * URLs under the site's base path, and runs the query of a `?q=` link (the
+ * homepage's structured data advertises that form to search engines).
+ */
+interface PagefindUIOptions {
+  element: HTMLElement;
+  bundlePath: string;
+  baseUrl: string;
+  showImages: boolean;
+  showSubResults: boolean;
+  autofocus: boolean;
+}
+
+interface PagefindUIInstance {
+  triggerSearch(term: string): void;
+}
+
+declare global {
+  interface Window {
+    PagefindUI?: new (options: PagefindUIOptions) => PagefindUIInstance;
+  }
+}
+
+export function startSearch(element: HTMLElement | null): void {
+  if (!element || !window.PagefindUI) return;
+  const ui = new window.PagefindUI({
+    element,
+    bundlePath: element.dataset['bundlePath'] ?? '/pagefind/',
+    baseUrl: element.dataset['baseUrl'] ?? '/',
+    showImages: false,
+    showSubResults: true,
+    autofocus: true,
+  });
+  const query = new URLSearchParams(window.location.search).get('q');
+  if (query) ui.triggerSearch(query);
+}
