@@ -2,6 +2,7 @@
  * The project's own content/ folder: the seed article alone, built as a
  * newcomer would, carries the model page's site-wide line.
  */
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildSite, readPage, ROOT, SEED_URL } from '../support/fixture-site.ts';
@@ -9,7 +10,8 @@ import { load, squash } from '../support/html.ts';
 
 let dist: string;
 beforeAll(async () => {
-  const result = await buildSite('seed', join(ROOT, 'content'), { TZ: 'UTC', ROTATIVE_NOW: '2026-01-01T00:00:00+08:00' });
+  // A clock the day after the seed, so it is inside the Google News window.
+  const result = await buildSite('seed', join(ROOT, 'content'), { TZ: 'UTC', ROTATIVE_NOW: '2021-05-22T12:00:00+08:00' });
   if (result.code !== 0) throw new Error(result.output);
   dist = result.dist;
 });
@@ -27,5 +29,24 @@ describe('the committed seed article', () => {
     const $ = load(await readPage(dist, '/'));
     expect($('.lead .teaser-title a').attr('href')).toBe(SEED_URL);
     expect(squash($('.site-updated').text())).toBe('Dernière mise à jour à 09h05 le 21/05');
+  });
+});
+
+describe('the Google News sitemap at a clock inside the two-day window', () => {
+  it('lists the seed with its publication, date with offset and title', async () => {
+    const $ = load(await readFile(join(dist, 'news-sitemap.xml'), 'utf8'), { xml: true });
+    expect($('url').length).toBe(1);
+    expect($('url > loc').text()).toBe(`https://rotative.example.org${SEED_URL}`);
+    expect($('news\\:publication news\\:name').text()).toBe('Rotative');
+    expect($('news\\:publication news\\:language').text()).toBe('fr');
+    expect($('news\\:publication_date').text()).toBe('2021-05-21T08:19:00+08:00');
+    expect($('news\\:title').text()).toBe(load(await readPage(dist, SEED_URL))('article h1').text());
+  });
+
+  it('drops the seed once the clock is past the window', async () => {
+    const later = await buildSite('seed-later', join(ROOT, 'content'), { TZ: 'UTC', ROTATIVE_NOW: '2021-05-23T08:20:00+08:00' });
+    expect(later.code, later.output).toBe(0);
+    const $ = load(await readFile(join(later.dist, 'news-sitemap.xml'), 'utf8'), { xml: true });
+    expect($('url').length).toBe(0);
   });
 });

@@ -8,8 +8,8 @@ export function squash(text: string): string {
   return text.replace(/[\s\u00a0\u202f]+/g, ' ').trim();
 }
 
-export function load(html: string): cheerio.CheerioAPI {
-  return cheerio.load(html);
+export function load(html: string, options: { xml?: boolean } = {}): cheerio.CheerioAPI {
+  return cheerio.load(html, options.xml ? { xml: true } : undefined);
 }
 
 /** Every file under `dir`, as paths relative to it with forward slashes, sorted. */

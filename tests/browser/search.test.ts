@@ -1,0 +1,68 @@
+/** The search page finds articles by their body text in headless Chromium, and passes axe-core. */
+import { createRequire } from 'node:module';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { launchBrowser, serveStatic, type StaticSite } from '../support/browser.ts';
+import { SEED_URL } from '../support/fixture-site.ts';
+
+const axeSource: string = createRequire(import.meta.url)('axe-core').source;
+let browser: Browser;
+let page: Page;
+let site: StaticSite;
+
+beforeAll(async () => {
+  site = await serveStatic(inject('fixtureDist'));
+  browser = await launchBrowser();
+  page = await browser.newPage();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await site?.close();
+});
+
+async function search(term: string): Promise<string[]> {
+  await page.goto(new URL('recherche/', site.url).href);
+  const input = page.getByRole('searchbox').or(page.locator('.pagefind-ui__search-input')).first();
+  await input.fill(term);
+  // "Aucun résultat pour X", "Un résultat pour X", "3 résultats pour X": the search is done.
+  await page.locator('.pagefind-ui__message').filter({ hasText: term }).first().waitFor({ timeout: 15_000 });
+  return page.locator('.pagefind-ui__result-link').evaluateAll((links) => links.map((a) => (a as HTMLAnchorElement).pathname));
+}
+
+describe('the search page', () => {
+  it('finds the seed article when searching "Reykjavik"', async () => {
+    expect(await search('Reykjavik')).toEqual([SEED_URL]);
+  });
+
+  it('finds articles through French stemming ("rencontrer" → "rencontrés")', async () => {
+    expect(await search('rencontrer')).toContain(SEED_URL);
+  });
+
+  it('finds nothing of drafts and embargoed articles', async () => {
+    expect(await search('Brouillon')).toEqual([]);
+    expect(await search('embargo')).toEqual([]);
+  });
+
+  it('indexes neither share links, the editors’ line nor the footer', async () => {
+    // Words that appear on every article page but outside its headline and body.
+    for (const term of ['LinkedIn', 'WhatsApp', 'Yishuang', 'Rotative']) expect(await search(term), term).toEqual([]);
+  });
+
+  it('runs the query of a ?q= link', async () => {
+    await page.goto(new URL('recherche/?q=Reykjavik', site.url).href);
+    await page.locator('.pagefind-ui__result-link').first().waitFor({ timeout: 15_000 });
+    expect(await page.locator('.pagefind-ui__result-link').first().evaluate((a) => (a as HTMLAnchorElement).pathname)).toBe(SEED_URL);
+  });
+
+  it('has no axe-core violation, with results shown', async () => {
+    await search('Reykjavik');
+    await page.addScriptTag({ content: axeSource });
+    const violations = await page.evaluate(async () => {
+      const axe = (window as unknown as { axe: { run(c: Document, o: object): Promise<{ violations: { id: string; nodes: unknown[] }[] }> } }).axe;
+      const result = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] } });
+      return result.violations.map((v) => `${v.id} (${v.nodes.length})`);
+    });
+    expect(violations).toEqual([]);
+  });
+});

@@ -1,0 +1,28 @@
+import { describe, expect, it } from 'vitest';
+import { lastModifiedByPath } from '../../src/lib/sitemap.ts';
+import { index, record } from './reach-fixtures.ts';
+
+describe('lastModifiedByPath', () => {
+  const site = index([
+    record('a', '2021-05-01T00:00:00Z', { updated: new Date('2021-05-05T00:00:00Z') }),
+    record('b', '2021-05-02T00:00:00Z'),
+    record('c', '2021-05-03T00:00:00Z'),
+  ]);
+  const lastmod = lastModifiedByPath(site, 2);
+
+  it('dates articles by updated ?? date', () => {
+    expect(lastmod.get('/international/2021/05/01/a/')?.toISOString()).toBe('2021-05-05T00:00:00.000Z');
+    expect(lastmod.get('/international/2021/05/02/b/')?.toISOString()).toBe('2021-05-02T00:00:00.000Z');
+  });
+
+  it('dates the homepage and every page of a section by their newest change', () => {
+    expect(lastmod.get('/')?.toISOString()).toBe('2021-05-05T00:00:00.000Z');
+    expect(lastmod.get('/international/')?.toISOString()).toBe('2021-05-05T00:00:00.000Z');
+    expect(lastmod.get('/international/2/')?.toISOString()).toBe('2021-05-05T00:00:00.000Z');
+    expect(lastmod.has('/international/3/')).toBe(false);
+  });
+
+  it('gives no date to a section with nothing published', () => {
+    expect(lastmod.has('/culture/')).toBe(false);
+  });
+});
