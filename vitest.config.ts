@@ -13,7 +13,7 @@ export default defineConfig({
       {
         test: {
           name: 'unit',
-          include: ['tests/{lib,markdown,cli,i18n,integrations}/**/*.test.ts'],
+          include: ['tests/{lib,markdown,cli,i18n,integrations,ci}/**/*.test.ts'],
           environment: 'node',
         },
       },

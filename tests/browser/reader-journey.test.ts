@@ -23,7 +23,8 @@ beforeAll(async () => {
   site = await serveStatic(inject('fixtureDist'));
   browser = await launchBrowser();
   // @sparticuz/chromium runs single-process: one page, reused, is the reliable way.
-  page = await browser.newPage({ viewport: viewports.desktop });
+  // axe-core is injected as an inline script; the CSP itself is tested in csp.test.ts.
+  page = await browser.newPage({ viewport: viewports.desktop, bypassCSP: true });
   await mkdir(SCREENSHOTS, { recursive: true });
 });
 

@@ -13,7 +13,8 @@ let site: StaticSite;
 beforeAll(async () => {
   site = await serveStatic(inject('fixtureDist'));
   browser = await launchBrowser();
-  page = await browser.newPage();
+  // axe-core is injected as an inline script; the CSP itself is tested in csp.test.ts.
+  page = await browser.newPage({ bypassCSP: true });
 });
 
 afterAll(async () => {

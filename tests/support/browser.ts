@@ -4,7 +4,9 @@
  * Chromium carried by the @sparticuz/chromium package is used, so `npm ci`
  * alone brings a browser.
  */
+import { existsSync, readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
+import { join } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { chromium, type Browser } from 'playwright-core';
 import sirv from 'sirv';
@@ -38,6 +40,7 @@ export interface StaticSite {
 export async function serveStatic(dist: string, options: { basePath?: string; headers?: Record<string, string> } = {}): Promise<StaticSite> {
   const base = options.basePath ?? '/';
   const files = sirv(dist, { dev: true, etag: false, extensions: ['html'] });
+  const notFound = join(dist, '404.html');
   const server: Server = createServer((req, res) => {
     for (const [name, value] of Object.entries(options.headers ?? {})) res.setHeader(name, value);
     const url = req.url ?? '/';
@@ -48,11 +51,9 @@ export async function serveStatic(dist: string, options: { basePath?: string; he
     }
     req.url = `/${url.slice(base.length)}`;
     files(req, res, () => {
-      res.statusCode = 404;
-      req.url = '/404.html';
-      files(req, res, () => {
-        res.end('Not found');
-      });
+      // A real 404 status, with the site's own 404 page, so link checkers see missing pages.
+      res.writeHead(404, { 'Content-Type': 'text/html; charset=utf-8' });
+      res.end(existsSync(notFound) ? readFileSync(notFound) : 'Not found');
     });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -61,4 +62,24 @@ export async function serveStatic(dist: string, options: { basePath?: string; he
     url: `http://127.0.0.1:${port}${base}`,
     close: () => new Promise<void>((resolve, reject) => server.close((error) => (error ? reject(error) : resolve()))),
   };
+}
+
+/**
+ * The headers a `_headers` file (Netlify, Cloudflare Pages syntax) sets for
+ * every path (`/*`), so tests can serve pages as those hosts would.
+ */
+export function siteWideHeaders(dist: string): Record<string, string> {
+  const headers: Record<string, string> = {};
+  let inBlock = false;
+  for (const line of readFileSync(join(dist, '_headers'), 'utf8').split('\n')) {
+    if (line.trim() === '' || line.trimStart().startsWith('#')) continue;
+    if (!/^\s/.test(line)) {
+      inBlock = line.trim() === '/*';
+      continue;
+    }
+    if (!inBlock) continue;
+    const colon = line.indexOf(':');
+    headers[line.slice(0, colon).trim()] = line.slice(colon + 1).trim();
+  }
+  return headers;
 }

@@ -1,0 +1,44 @@
+/**
+ * `npm run build`: builds the site without ever leaving a half-built `dist/`.
+ *
+ * `astro build` writes into a temporary folder beside the output folder; only
+ * when it succeeds is the old output swapped out and the new one moved in (two
+ * renames on one file system). A failed build leaves the previous output
+ * untouched, so a deploy step can never pick up a broken site.
+ *
+ * Usage: npm run build [-- --outDir dist] [-- any other astro build flag]
+ */
+import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { rename, rm } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+
+const { values, positionals } = parseArgs({
+  options: { outDir: { type: 'string', default: 'dist' } },
+  allowPositionals: true,
+  strict: false,
+});
+
+const out = resolve(String(values.outDir));
+const stamp = `${process.pid}-${Date.now()}`;
+const building = `${out}.building-${stamp}`;
+const previous = `${out}.previous-${stamp}`;
+const astro = fileURLToPath(new URL('../../node_modules/astro/bin/astro.mjs', import.meta.url));
+const passThrough = [...positionals, ...Object.entries(values).filter(([k]) => k !== 'outDir').flatMap(([k, v]) => (v === true ? [`--${k}`] : [`--${k}`, String(v)]))];
+
+// The Node running this script (24, through npm), never the machine's default one.
+const child = spawn(process.execPath, [astro, 'build', '--outDir', building, ...passThrough], { stdio: 'inherit' });
+const code = await new Promise<number>((done) => child.on('close', (c) => done(c ?? 1)));
+
+if (code !== 0) {
+  await rm(building, { recursive: true, force: true });
+  console.error(`\nBuild failed (exit ${code}): ${out} was left as it was.`);
+  process.exit(code);
+}
+
+if (existsSync(out)) await rename(out, previous);
+await rename(building, out);
+await rm(previous, { recursive: true, force: true });
+console.log(`Site written to ${out}`);
