@@ -4,10 +4,10 @@ import sitemap from '@astrojs/sitemap';
 import { defineConfig } from 'astro/config';
 import pagefind from './src/integrations/pagefind.ts';
 import { sitemapLastmod } from './src/integrations/sitemap-lastmod.ts';
-import { rehypePlugins, remarkPlugins } from './src/markdown/index.ts';
+import { markdownProcessorOptions } from './src/markdown/index.ts';
 import { site } from './src/site.ts';
 
-const pipeline = { siteUrl: site.url };
+const pipeline = { siteUrl: site.url, locale: site.locale };
 
 export default defineConfig({
   site: site.url,
@@ -40,13 +40,8 @@ export default defineConfig({
   cacheDir: process.env.ROTATIVE_CACHE_DIR ?? './.cache/astro',
   markdown: {
     // Astro 7's default processor does not run remark/rehype plugins.
-    processor: unified({
-      remarkPlugins: remarkPlugins(pipeline),
-      rehypePlugins: rehypePlugins(pipeline),
-      // SmartyPants makes English quotes; typography is the pipeline's job.
-      smartypants: false,
-      gfm: true,
-    }),
+    // Plugins, footnote wording, GFM on and SmartyPants off: see src/markdown/index.ts.
+    processor: unified(markdownProcessorOptions(pipeline)),
     // Shiki colours code with inline styles, which a strict CSP forbids; news copy rarely needs it.
     syntaxHighlight: false,
   },

@@ -26,6 +26,12 @@ export interface UIStrings {
   dayMonthPattern: string;
   /** "Mis à jour le {date} à {time}" under the source line. */
   updatedOn: string;
+  /** Estimated reading time, on article pages and in lists: "Lecture : {minutes} min". */
+  readingTime: string;
+  /** Heading (read by screen readers) of an article's footnotes. */
+  footnotesLabel: string;
+  /** Accessible name of the link from footnote {n} back to where it is called. */
+  footnoteBackLabel: string;
   /** Editors' line for one editor. */
   editorsOne: string;
   /** Editors' line for several editors. */

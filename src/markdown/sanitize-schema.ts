@@ -55,6 +55,9 @@ export function articleSanitizeSchema(options: SanitizeOptions = {}): Schema {
       h2: [['className', 'sr-only']],
       aside: [['className', 'aside', 'note', 'citation', 'pullquote']],
       figure: [['className', 'pullquote', 'figure']],
+      // The figure credit and the title of a box (`::figure`, `:::encadre`).
+      span: [['className', 'credit']],
+      p: [['className', 'aside-title']],
       details: ['open'],
       iframe: ['src', 'title', 'width', 'height', 'allowFullScreen', 'loading'],
       '*': ['id', 'lang', 'dir', 'title'],

@@ -1,0 +1,48 @@
+/**
+ * Gives every section heading (`##` to `######`) an id readers can link to:
+ * ASCII, from its text with accents folded (`## La coopération` →
+ * `id="la-cooperation"`), numbered when repeated (`-2`), and never one of the
+ * page's own ids. Astro's heading collector keeps an id that is already set,
+ * and its own slugs keep accents, so this runs before it.
+ *
+ * @example
+ * // ## Où en est la coopération ?   → <h2 id="ou-en-est-la-cooperation">
+ * // ## Où en est la coopération ?   → <h2 id="ou-en-est-la-cooperation-2">
+ */
+import type { Element, Root, RootContent } from 'hast';
+import { toString } from 'hast-util-to-string';
+import { slugify } from '../lib/slug.ts';
+
+export interface HeadingIdsOptions {
+  /** Ids the page around the article already uses, e.g. `main`; a heading never takes one. */
+  reserved?: readonly string[];
+}
+
+const HEADINGS = new Set(['h2', 'h3', 'h4', 'h5', 'h6']);
+
+export default function rehypeHeadingIds(options: HeadingIdsOptions = {}) {
+  const reserved = options.reserved ?? [];
+  return (tree: Root) => {
+    const taken = new Set<string>(reserved);
+    const headings: Element[] = [];
+    collect(tree.children, taken, headings);
+    for (const heading of headings) {
+      const base = slugify(toString(heading)) || 'section';
+      let id = base;
+      for (let n = 2; taken.has(id); n++) id = `${base}-${n}`;
+      taken.add(id);
+      heading.properties['id'] = id;
+    }
+  };
+}
+
+/** Headings without an id, in document order; ids already there are taken. */
+function collect(children: RootContent[], taken: Set<string>, headings: Element[]): void {
+  for (const node of children) {
+    if (node.type !== 'element') continue;
+    const id = node.properties['id'];
+    if (typeof id === 'string') taken.add(id);
+    else if (HEADINGS.has(node.tagName)) headings.push(node);
+    collect(node.children, taken, headings);
+  }
+}
