@@ -22,6 +22,8 @@ export interface ArticleRecord {
   /** Path of the source file from the project root. */
   filePath: string;
   data: ArticleData;
+  /** Minutes to read the body, from the Markdown pipeline; absent where bodies are not rendered (editors' tools). */
+  readingMinutes?: number;
 }
 
 /** A published article with its place on the site. */

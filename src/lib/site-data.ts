@@ -4,8 +4,11 @@
  * shared by every page.
  */
 import { getCollection, getEntry, render } from 'astro:content';
+import { READING_MINUTES } from '../markdown/remark-reading-time.ts';
+import { typography } from '../markdown/typography.ts';
 import { site } from '../site.ts';
 import { type ArticleRecord, buildSiteIndex, type Section, type SiteIndex } from './articles.ts';
+import type { ArticleData, SectionData } from './schema.ts';
 import { idAndSlug } from './validate.ts';
 
 let index: Promise<SiteIndex> | undefined;
@@ -16,10 +19,35 @@ async function loadIndex(): Promise<SiteIndex> {
     id: entry.id,
     slug: idAndSlug(entry.id).slug,
     filePath: entry.filePath ?? entry.id,
-    data: entry.data,
+    data: typesetArticle(entry.data),
+    readingMinutes: readingMinutesOf(entry.rendered?.metadata?.frontmatter, entry.filePath ?? entry.id),
   }));
-  const sections: Section[] = sectionEntries.map((entry) => ({ slug: entry.id, ...entry.data }));
+  const sections: Section[] = sectionEntries.map((entry) => ({ slug: entry.id, ...typesetSection(entry.data) }));
   return buildSiteIndex(records, sections, { now: site.now, timeZone: site.timeZone });
+}
+
+/**
+ * Headlines, standfirsts and section names get the body's typography once,
+ * here, so every place that shows them (headings, lists, <title>, social
+ * cards, structured data, feeds) shows the same text.
+ */
+function typesetArticle(data: ArticleData): ArticleData {
+  const typeset = { ...data, title: typography(data.title, site.locale) };
+  if (data.summary !== undefined) typeset.summary = typography(data.summary, site.locale);
+  return typeset;
+}
+
+function typesetSection(data: SectionData): SectionData {
+  return { ...data, name: typography(data.name, site.locale), description: typography(data.description, site.locale) };
+}
+
+/** The reading time `remark-reading-time` stored with the rendering. */
+function readingMinutesOf(frontmatter: unknown, file: string): number {
+  const minutes = typeof frontmatter === 'object' && frontmatter !== null ? (frontmatter as Record<string, unknown>)[READING_MINUTES] : undefined;
+  if (typeof minutes !== 'number' || !Number.isInteger(minutes) || minutes < 1) {
+    throw new Error(`${file}: no reading time in the rendered body: is remark-reading-time in the Markdown pipeline?`);
+  }
+  return minutes;
 }
 
 /** What is published in this build, with every lookup the pages need. */

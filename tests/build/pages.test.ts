@@ -101,10 +101,11 @@ describe('the seed article page', () => {
     expect(crumbs.find('a').map((_, a) => $(a).attr('href')).get()).toEqual(['/', '/international/']);
   });
 
-  it('has the headline verbatim', () => {
+  it('has the headline in French typography: « » with narrow no-break spaces', () => {
     expect($('article h1').text()).toBe(
-      'La Russie et les Etats-Unis recherchent la coopération dans un contexte de relations tendues avec "de sérieuses différences"',
+      'La Russie et les Etats-Unis recherchent la coopération dans un contexte de relations tendues avec «\u202fde sérieuses différences\u202f»',
     );
+    expect($('title').text()).toBe(`${$('article h1').text()} – Rotative`);
   });
 
   it('has the source line "Xinhua | 21.05.2021 08h19" and the update line', () => {
@@ -119,8 +120,15 @@ describe('the seed article page', () => {
     expect(paragraphs).toHaveLength(9);
     expect(paragraphs.first().text()).toMatch(/^Le ministre russe des Affaires étrangères Sergueï Lavrov/);
     expect(paragraphs.last().text()).toMatch(/comparer leurs notes sur certaines questions spécifiques\.$/);
+    // The source's straight quotes and apostrophes, typeset.
+    expect(paragraphs.eq(3).text()).toMatch(/^«\u202fNotre position est très simple\u202f», a poursuivi le diplomate russe\. «\u202fNous sommes prêts/);
+    expect(paragraphs.eq(1).text()).toContain('en marge d’une réunion du Conseil de l’Arctique, M.\u00a0Lavrov avait déclaré');
     const body = $('.article-body').text();
     for (const chrome of ['Page d', 'Partagez', 'Votre pseudo', 'Conseils', 'Rédacteurs', 'Dernière mise à jour']) expect(body).not.toContain(chrome);
+  });
+
+  it('shows its reading time', () => {
+    expect($('.article-header .reading-time').text()).toBe('Lecture\u00a0: 2\u00a0min');
   });
 
   it('has the editors’ line', () => {
@@ -199,6 +207,7 @@ describe('section pages', () => {
       expect($(li).find('.teaser-title a').text()).not.toBe('');
       expect($(li).find('.source').text()).not.toBe('');
       expect($(li).find('time').length).toBe(1);
+      expect($(li).find('.reading-time').text()).toMatch(/^Lecture\u00a0: \d+\u00a0min$/);
     });
     expect($('.section-list .teaser-summary').length).toBeGreaterThan(0);
   });
