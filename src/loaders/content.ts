@@ -9,7 +9,8 @@
  * Bodies are still rendered by Astro's configured Markdown processor, and an
  * unchanged file (same digest) keeps its rendering from the content-layer cache.
  */
-import { relative, resolve } from 'node:path';
+import { readdir, readFile } from 'node:fs/promises';
+import { join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Loader } from 'astro/loaders';
 import { crossFileProblems } from '../lib/articles.ts';
@@ -41,11 +42,13 @@ export function articlesLoader({ contentDir, timeZone }: ContentLoaderOptions): 
       for (const warning of problems) logger.warn(formatProblem(warning));
 
       const seen = new Set<string>();
+      // Hashed once: each body's digest then only grows by a few characters.
+      const pipeline = generateDigest(await pipelineSource(root));
       for (const article of snapshot.articles) {
         const record = article.record;
         if (!record) continue;
         seen.add(record.id);
-        const digest = generateDigest(article.text);
+        const digest = generateDigest(article.text + pipeline);
         const cached = store.get(record.id);
         if (cached?.digest === digest && cached.rendered) continue;
         let rendered;
@@ -58,11 +61,25 @@ export function articlesLoader({ contentDir, timeZone }: ContentLoaderOptions): 
         }
         // The store wants a path relative to the project, even for a content folder outside it.
         const filePath = relative(root, resolve(root, article.file)).replace(/\\/g, '/');
-        store.set({ id: record.id, data: record.data, body: article.body, filePath, digest, rendered });
+        // As Astro's glob() loader does: local images in the body go through Astro's image service.
+        const assetImports = rendered.metadata?.imagePaths ?? [];
+        store.set({ id: record.id, data: record.data, body: article.body, filePath, digest, rendered, assetImports });
       }
       for (const id of store.keys()) if (!seen.has(id)) store.delete(id);
     },
   };
+}
+
+/**
+ * The Markdown pipeline's own code, part of each body's digest: Astro's cache
+ * notices a change of settings but not of a plugin, and a plugin changed
+ * without re-rendering would leave old HTML in the next build.
+ */
+async function pipelineSource(root: string): Promise<string> {
+  const markdown = (await readdir(join(root, 'src', 'markdown'))).filter((name) => name.endsWith('.ts')).sort();
+  const files = [...markdown.map((name) => join('src', 'markdown', name)), join('src', 'lib', 'slug.ts')];
+  const sources = await Promise.all(files.map((file) => readFile(join(root, file), 'utf8')));
+  return sources.join('\0');
 }
 
 export function sectionsLoader({ contentDir }: Pick<ContentLoaderOptions, 'contentDir'>): Loader {

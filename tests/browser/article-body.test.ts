@@ -1,0 +1,240 @@
+/**
+ * Article bodies in a real browser: a fixture site is built with two more
+ * (fictional) articles, one made of every payload of the XSS corpus and one
+ * with the furniture editors can write (local image, figure, footnotes, pull
+ * quote, box, table). Headless Chromium checks that no payload runs, with and
+ * without the page's Content-Security-Policy (the sanitiser must stop them on
+ * its own), and that the furniture works as readers use it.
+ */
+import { mkdir, writeFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import { crc32, deflateSync } from 'node:zlib';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchBrowser, serveStatic, type StaticSite } from '../support/browser.ts';
+import { article, buildSite, OUTPUT, writeFixtureContent } from '../support/fixture-site.ts';
+import { squash } from '../support/html.ts';
+import { payloads } from '../markdown/xss-payloads.ts';
+
+const axeSource: string = createRequire(import.meta.url)('axe-core').source;
+
+const HOSTILE_TITLE = '[Fictif] Dépêche piégée reçue de l’Agence Fictive';
+const HOSTILE_URL = 'international/2021/06/20/depeche-piegee/';
+const FURNITURE_URL = 'culture/2021/06/21/mobilier/';
+const IMAGE = { width: 320, height: 200 };
+
+const furniture = [
+  'Le conseil municipal de Valmorin a voté le plan[^vote] ; "rien ne presse", a dit M. Oudin.',
+  '',
+  '## Où en est le pont ?',
+  '',
+  '![Des barques dans le port de Valmorin](../../../images/port.png "Le port de Valmorin au matin | Alix Ferrand")',
+  '',
+  ':::citation[Basile Oudin, porte-parole]',
+  '"Nous avons besoin de temps."',
+  ':::',
+  '',
+  ':::encadre[Repères]',
+  '- 1998 : premier pont en bois.',
+  '- 2021 : nouveau plan, 15 % du budget.',
+  ':::',
+  '',
+  '| Ville | Habitants |',
+  '|---|---|',
+  '| Valmorin | 12 000 |',
+  '',
+  'Une seconde note[^source] pour finir.',
+  '',
+  '[^vote]: Vote fictif du 3 mai 2021.',
+  '[^source]: Source fictive.',
+].join('\n');
+
+/** A PNG of one flat colour, so the fixture carries a real local image without a binary file in the repository. */
+function png(width: number, height: number): Buffer {
+  const chunk = (type: string, data: Buffer) => {
+    const body = Buffer.concat([Buffer.from(type, 'ascii'), data]);
+    const length = Buffer.alloc(4);
+    length.writeUInt32BE(data.length);
+    const crc = Buffer.alloc(4);
+    crc.writeUInt32BE(crc32(body));
+    return Buffer.concat([length, body, crc]);
+  };
+  const header = Buffer.alloc(13);
+  header.writeUInt32BE(width, 0);
+  header.writeUInt32BE(height, 4);
+  header.set([8, 2, 0, 0, 0], 8); // 8-bit RGB
+  const row = Buffer.concat([Buffer.from([0]), Buffer.alloc(width * 3, 0x5a)]);
+  const pixels = deflateSync(Buffer.concat(Array.from({ length: height }, () => row)));
+  return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', header), chunk('IDAT', pixels), chunk('IEND', Buffer.alloc(0))]);
+}
+
+let browser: Browser;
+let page: Page;
+let site: StaticSite;
+const dialogs: string[] = [];
+const requests: string[] = [];
+
+beforeAll(async () => {
+  const name = 'markdown-bodies';
+  const contentDir = join(OUTPUT, name, 'content');
+  await writeFixtureContent(contentDir, {
+    'articles/2021/06/depeche-piegee.md': article({
+      title: HOSTILE_TITLE,
+      date: '2021-06-20T10:00:00+08:00',
+      body: `Cette dépêche fictive contient des pièges connus.\n\n${payloads.map((p) => p.markdown).join('\n\n')}\n\nFin de la dépêche.`,
+    }),
+    'articles/2021/06/mobilier.md': article({ title: '[Fictif] Le mobilier d’un article', date: '2021-06-21T10:00:00+08:00', section: 'culture', body: furniture }),
+  });
+  await mkdir(join(contentDir, 'images'), { recursive: true });
+  await writeFile(join(contentDir, 'images', 'port.png'), png(IMAGE.width, IMAGE.height));
+  const result = await buildSite(name, contentDir);
+  if (result.code !== 0) throw new Error(`The fixture build failed (exit ${result.code}):\n${result.output}`);
+
+  site = await serveStatic(result.dist);
+  browser = await launchBrowser();
+  // @sparticuz/chromium runs single-process: one page, reused.
+  page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  page.on('dialog', (dialog) => {
+    dialogs.push(`${dialog.type()}: ${dialog.message()}`);
+    void dialog.dismiss();
+  });
+  page.on('request', (request) => requests.push(request.url()));
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await site?.close();
+});
+
+/**
+ * Does to every element of the body what a reader might: points at it,
+ * focuses it, clicks it (links that would leave the site excepted), so any
+ * surviving handler or `javascript:` link would fire; then tabs through the page.
+ */
+async function provoke(): Promise<void> {
+  await page.locator('.article-body *').evaluateAll((elements) => {
+    for (const element of elements) {
+      for (const type of ['mouseover', 'mouseenter', 'mousemove', 'focus', 'focusin']) element.dispatchEvent(new Event(type, { bubbles: true }));
+      if (element instanceof HTMLElement) element.focus();
+      const href = element.getAttribute('href');
+      if (href === null || !/^(https?|mailto|tel):/i.test(href.trim())) (element as HTMLElement).click?.();
+    }
+  });
+  for (let i = 0; i < 40; i++) await page.keyboard.press('Tab');
+  await page.waitForTimeout(500);
+}
+
+/** Serves `path` with its Content-Security-Policy <meta> removed (and `inject` put at the start of the body), until `unroute`. */
+async function withoutCsp(path: string, inject = ''): Promise<void> {
+  await page.route(`**/${path}`, async (route) => {
+    const response = await route.fetch();
+    const body = (await response.text())
+      .replace(/<meta http-equiv="content-security-policy"[^>]*>/gi, '')
+      .replace('<div class="article-body">', `<div class="article-body">${inject}`);
+    await route.fulfill({ response, body });
+  });
+}
+
+async function expectNothingRan(): Promise<void> {
+  expect(dialogs).toEqual([]);
+  expect(await page.evaluate(() => (window as unknown as { pwned?: unknown }).pwned)).toBeUndefined();
+  expect(await page.title()).toBe(`${HOSTILE_TITLE} – Rotative`);
+  expect(new URL(page.url()).pathname).toBe(`/${HOSTILE_URL}`);
+  const origin = new URL(site.url).origin;
+  expect(requests.filter((url) => !url.startsWith(`${origin}/`))).toEqual([]);
+}
+
+describe('an article made of XSS payloads', () => {
+  it('would be caught: unsanitised payloads put into the page do run here', async () => {
+    // Controls for the harness: an error handler, a hover handler and a javascript: link.
+    await withoutCsp(HOSTILE_URL, '<p><img src="x" onerror="alert(1)"><span onmouseover="window.pwned=1">a</span><a href="javascript:document.title=2">b</a></p>');
+    await page.goto(new URL(HOSTILE_URL, site.url).href);
+    await provoke();
+    expect(dialogs).toEqual(['alert: 1']);
+    expect(await page.evaluate(() => (window as unknown as { pwned?: unknown }).pwned)).toBe(1);
+    expect(await page.title()).toBe('2');
+    await page.unroute(`**/${HOSTILE_URL}`);
+    dialogs.length = 0;
+  });
+
+  it('runs nothing, as built (Content-Security-Policy included)', async () => {
+    requests.length = 0;
+    await page.goto(new URL(HOSTILE_URL, site.url).href);
+    expect(await page.locator('.article-body p').first().innerText()).toBe('Cette dépêche fictive contient des pièges connus.');
+    await provoke();
+    await expectNothingRan();
+  });
+
+  it('runs nothing with the Content-Security-Policy taken out: the sanitiser alone stops every payload', async () => {
+    await withoutCsp(HOSTILE_URL);
+    requests.length = 0;
+    await page.goto(new URL(HOSTILE_URL, site.url).href);
+    expect(await page.locator('meta[http-equiv="content-security-policy"]').count()).toBe(0);
+    await provoke();
+    await expectNothingRan();
+    const urls = await page.locator('.article-body [href], .article-body [src]').evaluateAll((elements) =>
+      elements.flatMap((e) => [e.getAttribute('href'), e.getAttribute('src')]).filter((v): v is string => v !== null),
+    );
+    for (const url of urls) expect(url.replace(/[\u0000-\u0020]/g, ''), url).not.toMatch(/^(javascript|vbscript|data):/i);
+    expect(await page.locator('.article-body script, .article-body iframe, .article-body object, .article-body embed, .article-body svg, .article-body math, .article-body form').count()).toBe(0);
+    await page.unroute(`**/${HOSTILE_URL}`);
+  });
+});
+
+describe('an article with figures, footnotes, a pull quote, a box and a table', () => {
+  beforeAll(async () => {
+    await page.goto(new URL(FURNITURE_URL, site.url).href);
+  });
+
+  it('shows the local image through Astro’s image service, sized, lazy and captioned with its credit', async () => {
+    const img = page.locator('.article-body figure.figure img');
+    expect(await img.getAttribute('width')).toBe(String(IMAGE.width));
+    expect(await img.getAttribute('height')).toBe(String(IMAGE.height));
+    expect(await img.getAttribute('loading')).toBe('lazy');
+    expect(await img.getAttribute('decoding')).toBe('async');
+    expect(await img.getAttribute('alt')).toBe('Des barques dans le port de Valmorin');
+    expect(await img.getAttribute('src')).toMatch(/^\/_astro\/port\.[^/]+\.webp$/);
+    await img.scrollIntoViewIfNeeded();
+    await expect.poll(() => img.evaluate((e) => (e as HTMLImageElement).naturalWidth)).toBe(IMAGE.width);
+    expect(squash(await page.locator('.article-body figure.figure figcaption').innerText())).toBe('Le port de Valmorin au matin Photo : Alix Ferrand');
+  });
+
+  it('links each footnote call to its note and back', async () => {
+    const calls = page.locator('.article-body sup a[data-footnote-ref]');
+    expect(await calls.count()).toBe(2);
+    for (let i = 0; i < 2; i++) {
+      await calls.nth(i).click();
+      const note = page.locator(':target');
+      expect(await note.getAttribute('id')).toBe((await calls.nth(i).getAttribute('href'))!.slice(1));
+      expect(await note.evaluate((e) => e.tagName)).toBe('LI');
+      await note.locator('a[data-footnote-backref]').click();
+      expect(await page.locator(':target').getAttribute('id')).toBe(await calls.nth(i).getAttribute('id'));
+    }
+    expect(await page.locator('.article-body section.footnotes h2').innerText()).toBe('Notes');
+  });
+
+  it('renders the pull quote, the box, the table and the heading as semantic HTML with French typography', async () => {
+    expect(await page.locator('.article-body h2#ou-en-est-le-pont').innerText()).toBe('Où en est le pont\u202f?');
+    expect(await page.locator('.article-body figure.pullquote blockquote').innerText()).toBe('«\u202fNous avons besoin de temps.\u202f»');
+    expect(await page.locator('.article-body figure.pullquote figcaption').innerText()).toBe('Basile Oudin, porte-parole');
+    expect(await page.locator('.article-body aside.aside .aside-title').innerText()).toBe('Repères');
+    expect(await page.locator('.article-body table th').allInnerTexts()).toEqual(['Ville', 'Habitants']);
+    expect(await page.locator('.article-body p').first().innerText()).toMatch(/^Le conseil municipal de Valmorin a voté le plan1?\u202f; «\u202frien ne presse\u202f», a dit M\.\u00a0Oudin\.$/);
+    expect(await page.locator('.article-header .reading-time').innerText()).toBe('Lecture\u00a0: 1\u00a0min');
+  });
+
+  it('passes axe-core’s WCAG 2.2 A and AA rules', async () => {
+    // axe-core is injected as an inline script, which the page's own policy rightly refuses.
+    await withoutCsp(FURNITURE_URL);
+    await page.goto(new URL(FURNITURE_URL, site.url).href);
+    await page.addScriptTag({ content: axeSource });
+    const violations = await page.evaluate(async () => {
+      const axe = (window as unknown as { axe: { run(context: Document, options: object): Promise<{ violations: { id: string }[] }> } }).axe;
+      const result = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] } });
+      return result.violations.map((v) => v.id);
+    });
+    expect(violations).toEqual([]);
+    await page.unroute(`**/${FURNITURE_URL}`);
+  });
+});
