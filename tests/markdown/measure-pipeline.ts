@@ -31,22 +31,23 @@ const full = await createMarkdownProcessor({ ...markdownProcessorOptions(options
 const bare = await createMarkdownProcessor({ smartypants: false, gfm: true, syntaxHighlight: false });
 const smartypants = await createMarkdownProcessor({ smartypants: true, gfm: true, syntaxHighlight: false });
 
-async function perArticle(processor: typeof full): Promise<number> {
-  // Warm-up, then the best of three runs over every body.
-  for (const body of bodies.slice(0, 50)) await processor.render(body);
-  let best = Infinity;
-  for (let run = 0; run < 3; run++) {
-    const start = performance.now();
-    for (const body of bodies) await processor.render(body);
-    best = Math.min(best, (performance.now() - start) / bodies.length);
-  }
-  return best;
+/** Milliseconds per article over every body. */
+async function pass(processor: typeof full): Promise<number> {
+  const start = performance.now();
+  for (const body of bodies) await processor.render(body);
+  return (performance.now() - start) / bodies.length;
 }
 
-const bareMs = await perArticle(bare);
-const fullMs = await perArticle(full);
-const smartypantsMs = await perArticle(smartypants);
-console.log(`${count} articles of ~${Math.round(words)} words, ms per article (best of 3):`);
+const processors = { bare, full, smartypants };
+const times: Record<keyof typeof processors, number[]> = { bare: [], full: [], smartypants: [] };
+// Warm-up, then rounds that take turns, so a busy moment of the machine hits all three alike.
+for (const processor of Object.values(processors)) for (const body of bodies.slice(0, 50)) await processor.render(body);
+for (let round = 0; round < 7; round++) {
+  for (const [name, processor] of Object.entries(processors)) times[name as keyof typeof processors].push(await pass(processor));
+}
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
+const [bareMs, fullMs, smartypantsMs] = [median(times.bare), median(times.full), median(times.smartypants)];
+console.log(`${count} articles of ~${Math.round(words)} words, ms per article (median of 7 interleaved rounds):`);
 console.log(`  Astro's unified(), gfm, no plugins:       ${bareMs.toFixed(2)}`);
 console.log(`  + Rotative's pipeline:                    ${fullMs.toFixed(2)}  (+${(fullMs - bareMs).toFixed(2)})`);
 console.log(`  for comparison, + smartypants instead:    ${smartypantsMs.toFixed(2)}  (+${(smartypantsMs - bareMs).toFixed(2)})`);
