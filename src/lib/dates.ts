@@ -37,8 +37,8 @@ function partsFormatter(timeZone: string): Intl.DateTimeFormat {
   return formatter;
 }
 
-/** Wall-clock fields of `date` in `timeZone`. */
-export function zonedParts(date: Date, timeZone: string): ZonedParts {
+/** Wall-clock fields of `date` in `timeZone`, from `Intl` itself. */
+function intlParts(date: Date, timeZone: string): ZonedParts {
   const parts: Partial<Record<Intl.DateTimeFormatPartTypes, string>> = {};
   for (const part of partsFormatter(timeZone).formatToParts(date)) parts[part.type] = part.value;
   // "GMT+08:00", or plain "GMT" for UTC itself.
@@ -54,10 +54,90 @@ export function zonedParts(date: Date, timeZone: string): ZonedParts {
   };
 }
 
+const DAY = 86_400_000;
+/** Per zone, per UTC day: the zone's offset in ms all that day, or `null` when it changes that day. */
+const dayOffsets = new Map<string, Map<number, number | null>>();
+
+/** How far the zone's wall clock runs ahead of UTC at `t` (a whole second), per `Intl`. */
+function intlOffset(t: number, timeZone: string): number {
+  const p = intlParts(new Date(t), timeZone);
+  return Date.UTC(Number(p.yyyy), Number(p.MM) - 1, Number(p.dd), Number(p.HH), Number(p.mm), Number(p.ss)) - t;
+}
+
+function twoDigits(n: number): string {
+  return n < 10 ? `0${n}` : String(n);
+}
+
+/**
+ * Wall-clock fields of `date` in `timeZone`. `Intl`'s `formatToParts` costs
+ * about 10 µs a call, which the checker and the build pay for every article:
+ * the zone's offset is asked of `Intl` twice per UTC day instead (at its first
+ * and last second), and when it is the same at both ends the fields are
+ * computed from it. Days with a change of offset, offsets with seconds (old
+ * local mean times) and years outside 1000–9999 always go to `Intl`.
+ */
+export function zonedParts(date: Date, timeZone: string): ZonedParts {
+  const t = date.getTime();
+  const day = Math.floor(t / DAY);
+  let offsets = dayOffsets.get(timeZone);
+  if (!offsets) dayOffsets.set(timeZone, (offsets = new Map()));
+  let offset = offsets.get(day);
+  if (offset === undefined) {
+    const first = intlOffset(day * DAY, timeZone);
+    offset = first === intlOffset(day * DAY + DAY - 1000, timeZone) && first % 60_000 === 0 ? first : null;
+    offsets.set(day, offset);
+  }
+  const local = offset === null ? undefined : new Date(t + offset);
+  if (offset === null || !local || local.getUTCFullYear() < 1000 || local.getUTCFullYear() > 9999) return intlParts(date, timeZone);
+  const minutes = Math.abs(offset) / 60_000;
+  return {
+    yyyy: String(local.getUTCFullYear()),
+    MM: twoDigits(local.getUTCMonth() + 1),
+    dd: twoDigits(local.getUTCDate()),
+    HH: twoDigits(local.getUTCHours()),
+    mm: twoDigits(local.getUTCMinutes()),
+    ss: twoDigits(local.getUTCSeconds()),
+    offset: `${offset < 0 ? '-' : '+'}${twoDigits(Math.floor(minutes / 60))}:${twoDigits(minutes % 60)}`,
+  };
+}
+
 /** `2021-05-21T08:19:00+08:00`: the instant with the zone's offset, for `<time datetime>`. */
 export function isoInZone(date: Date, timeZone: string): string {
   const p = zonedParts(date, timeZone);
   return `${p.yyyy}-${p.MM}-${p.dd}T${p.HH}:${p.mm}:${p.ss}${p.offset}`;
+}
+
+/** A date and time as read on a wall clock: month 1–12, hour 0–23. */
+export interface WallClock {
+  year: number;
+  month: number;
+  day: number;
+  hour: number;
+  minute: number;
+  second?: number;
+}
+
+/**
+ * The instant at which a wall clock in `timeZone` shows `wall`: 21.05.2021
+ * 08h19 in `Asia/Shanghai` is 2021-05-21T00:19:00Z. `undefined` for an
+ * impossible date or time (31 April, 24h00). Around a daylight-saving change,
+ * a time that never shows (02h30 on a spring-forward night) is read with the
+ * offset before the change, and a time that shows twice gives the later instant.
+ */
+export function zonedInstant(wall: WallClock, timeZone: string): Date | undefined {
+  const { year, month, day, hour, minute, second = 0 } = wall;
+  if (![year, month, day, hour, minute, second].every(Number.isInteger)) return undefined;
+  if (month < 1 || month > 12 || day < 1 || hour > 23 || minute > 59 || second > 59 || hour < 0 || minute < 0 || second < 0) return undefined;
+  const asUtc = Date.UTC(year, month - 1, day, hour, minute, second);
+  if (new Date(asUtc).getUTCDate() !== day) return undefined;
+  // The zone's offset at `t`: how far its wall clock runs ahead of UTC.
+  const offsetAt = (t: number): number => {
+    const p = zonedParts(new Date(t), timeZone);
+    return Date.UTC(Number(p.yyyy), Number(p.MM) - 1, Number(p.dd), Number(p.HH), Number(p.mm), Number(p.ss)) - t;
+  };
+  // Two steps settle on the offset of the instant itself, even next to a change of offset.
+  const first = asUtc - offsetAt(asUtc);
+  return new Date(asUtc - offsetAt(first));
 }
 
 /** Fills a pattern such as `{dd}.{MM}.{yyyy} {HH}h{mm}` with the wall-clock fields. */

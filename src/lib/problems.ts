@@ -26,14 +26,31 @@ export function formatProblem(problem: ContentProblem): string {
     : `${where}: ${prefix}${problem.field}: ${problem.message}`;
 }
 
+/** Orders problems by file, then line (a problem without a line first); stable otherwise. */
+export function compareProblems(a: ContentProblem, b: ContentProblem): number {
+  return a.file < b.file ? -1 : a.file > b.file ? 1 : (a.line ?? 0) - (b.line ?? 0);
+}
+
 /** The dotted field path of a zod issue: `image.alt`, `editors.1`. */
 function fieldPath(path: readonly PropertyKey[]): string {
   return path.map(String).join('.');
 }
 
 /**
+ * The line of the deepest part of `path` that `fieldLines` knows: `editors.1`
+ * when that item is there, else `editors`; `image` for a missing `image.alt`.
+ */
+export function lineOfField(path: readonly PropertyKey[], fieldLines: ReadonlyMap<string, number>): number | undefined {
+  for (let length = path.length; length > 0; length--) {
+    const line = fieldLines.get(fieldPath(path.slice(0, length)));
+    if (line !== undefined) return line;
+  }
+  return undefined;
+}
+
+/**
  * Turns a zod failure into one problem per issue, each pointing at the line of
- * its top-level field when `fieldLines` knows it.
+ * its field (or of the nearest enclosing one) when `fieldLines` knows it.
  */
 export function problemsFromZod(
   error: z.ZodError,
@@ -41,8 +58,7 @@ export function problemsFromZod(
   fieldLines: ReadonlyMap<string, number> = new Map(),
 ): ContentProblem[] {
   return error.issues.map((issue) => {
-    const top = issue.path[0] === undefined ? undefined : String(issue.path[0]);
-    const line = top === undefined ? undefined : fieldLines.get(top);
+    const line = lineOfField(issue.path, fieldLines);
     const problem: ContentProblem = { severity: 'error', file, message: issue.message };
     if (line !== undefined) problem.line = line;
     if (issue.path.length > 0) problem.field = fieldPath(issue.path);

@@ -13,9 +13,8 @@ import { readdir, readFile } from 'node:fs/promises';
 import { join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Loader } from 'astro/loaders';
-import { crossFileProblems } from '../lib/articles.ts';
 import { ContentError, formatProblem } from '../lib/problems.ts';
-import { readContent, readSections } from '../lib/read-content.ts';
+import { contentProblems, readContent, readSections } from '../lib/read-content.ts';
 
 interface ContentLoaderOptions {
   /** The content folder, relative to the project root or absolute. */
@@ -30,14 +29,7 @@ export function articlesLoader({ contentDir, timeZone }: ContentLoaderOptions): 
     async load({ store, config, renderMarkdown, generateDigest, logger }) {
       const root = fileURLToPath(config.root);
       const snapshot = await readContent(root, contentDir);
-      const records = snapshot.articles.flatMap((a) => (a.record ? [a.record] : []));
-      const problems = [
-        ...snapshot.problems,
-        ...crossFileProblems(
-          records.filter((r) => !r.data.draft),
-          timeZone,
-        ),
-      ];
+      const problems = contentProblems(snapshot, timeZone);
       if (problems.some((p) => p.severity === 'error')) throw new ContentError(problems);
       for (const warning of problems) logger.warn(formatProblem(warning));
 

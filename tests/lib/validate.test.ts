@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { formatProblem } from '../../src/lib/problems.ts';
 import { makeArticleSchema } from '../../src/lib/schema.ts';
-import { idAndSlug, validateArticle, validateSections } from '../../src/lib/validate.ts';
+import { didYouMean, idAndSlug, validateArticle, validateSections } from '../../src/lib/validate.ts';
 
 const schema = makeArticleSchema(['international', 'economie', 'culture']);
 const file = 'content/articles/2021/05/x.md';
@@ -94,5 +94,38 @@ describe('validateSections', () => {
   it('refuses a slug that is not lower-case ASCII', () => {
     const { problems } = validateSections('Économie:\n  name: Économie\n  description: x\n  order: 1\n', 'content/sections.yaml');
     expect(formatProblem(problems[0]!)).toMatch(/Économie: expected a lower-case ASCII slug/);
+  });
+});
+
+describe('validateArticle warnings', () => {
+  it.each<[string, string, string[]]>([
+    ['a near miss of a known key', articleText({ editor: '[Ying Xie]' }), [`${file}:7: warning: editor: unknown field, ignored: did you mean editors?`]],
+    ['a plural for a singular', articleText({ sections: 'international' }), [`${file}:7: warning: sections: unknown field, ignored: did you mean section?`]],
+    ['a capital letter', articleText({ Tags: '[a]' }), [`${file}:7: warning: Tags: unknown field, ignored: did you mean tags?`]],
+    [
+      'a key like no other',
+      articleText({ auteur: 'X' }),
+      [`${file}:7: warning: auteur: unknown field, ignored (known fields: title, summary, date, updated, section, source, editors, tags, draft, related, image)`],
+    ],
+    ['an empty body', articleText({}, '\n  \n'), [`${file}: warning: empty body: write the article below the frontmatter`]],
+    ['a title over 110 characters', articleText({ title: `'${'é'.repeat(111)}'` }), [`${file}:2: warning: title: 111 characters, over 110: lists, feeds and search results will cut it`]],
+    ['a title of 110 characters', articleText({ title: `'${'é'.repeat(110)}'` }), []],
+  ])('warns about %s, and keeps the article', (_, text, expected) => {
+    const result = validateArticle(text, file, '2021/05/x.md', schema);
+    expect(result.problems.map(formatProblem)).toEqual(expected);
+    expect(result.record).toBeDefined();
+  });
+});
+
+describe('didYouMean', () => {
+  it.each([
+    ['editor', 'editors'],
+    ['sections', 'section'],
+    ['Title', 'title'],
+    ['sumary', 'summary'],
+    ['auteur', undefined],
+    ['img', undefined],
+  ])('%j → %j', (word, guess) => {
+    expect(didYouMean(word, ['title', 'summary', 'date', 'updated', 'section', 'source', 'editors', 'tags', 'draft', 'related', 'image'])).toBe(guess);
   });
 });
