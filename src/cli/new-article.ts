@@ -1,0 +1,88 @@
+/**
+ * `npm run new -- --section international --title "…" --editors "A, B" [--source Xinhua] [--date ISO]`:
+ * starts an article at `content/articles/<yyyy>/<mm>/<slug>.md`, dated now in
+ * the site's time zone, with every field in its frontmatter (the optional ones
+ * as commented examples). The file passes the checker; it never replaces one.
+ */
+import { type ArticleFields, articlePathFor, articleSource, oneLine, splitNames } from '../lib/article-file.ts';
+import { parseIsoWithOffset, zonedInstant } from '../lib/dates.ts';
+import { formatProblem } from '../lib/problems.ts';
+import { sectionFromName } from '../lib/wire-copy.ts';
+import { site } from '../site.ts';
+import { articleLocation, fail, loadSections, problemsOf, readCommandLine, writeNewFile } from './common.ts';
+
+const usage = `Usage: npm run new -- --section <section> --title "<headline>" --editors "<name>, <name>" [--source <agency>] [--date <ISO 8601>]
+
+  --section   a section slug or name from ${site.contentDir}/sections.yaml
+  --title     the headline; the file name is made from it
+  --editors   the editors who handle the copy, separated by commas (required by the schema)
+  --source    agency or author (default: ${site.name})
+  --date      publication date and time, e.g. 2021-05-21T08:19:00+08:00; without an offset it is
+              read in ${site.timeZone}. Default: now.`;
+
+const { values } = readCommandLine(
+  {
+    options: {
+      section: { type: 'string' },
+      title: { type: 'string' },
+      source: { type: 'string' },
+      editors: { type: 'string' },
+      date: { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
+    },
+  },
+  usage,
+);
+
+const sections = await loadSections();
+const validSections = sections.map((s) => s.slug).sort().join(', ');
+const problems: string[] = [];
+
+const section = values.section === undefined ? undefined : sectionFromName(values.section, sections);
+if (values.section === undefined) problems.push(`section: required: pass --section, one of: ${validSections}`);
+else if (!section) problems.push(`section: unknown section "${values.section}", expected one of: ${validSections}`);
+
+const title = oneLine(values.title ?? '');
+if (title === '') problems.push('title: required: pass --title "<headline>"');
+
+const editors = splitNames(values.editors ?? '');
+if (editors.length === 0) problems.push('editors: required: pass --editors "<name>, <name>" (an article needs at least one editor)');
+
+const source = oneLine(values.source ?? site.name);
+if (source === '') problems.push('source: expected a source such as Xinhua, got an empty text');
+
+/** `--date` with an offset, or a wall-clock time read in the site's zone. */
+function readDate(text: string): Date | undefined {
+  const withOffset = parseIsoWithOffset(text);
+  if (withOffset) return withOffset;
+  const local = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2}))?$/.exec(text.trim());
+  if (!local) return undefined;
+  const [year, month, day, hour, minute, second] = local.slice(1).map((v) => Number(v ?? 0)) as number[];
+  return zonedInstant({ year: year!, month: month!, day: day!, hour: hour!, minute: minute!, second: second! }, site.timeZone);
+}
+
+// Now, to the minute: newsroom stamps show minutes.
+let date = new Date(Math.floor(site.now.getTime() / 60_000) * 60_000);
+if (values.date !== undefined) {
+  const parsed = readDate(values.date);
+  if (parsed) date = parsed;
+  else problems.push(`date: expected an ISO 8601 date such as 2021-05-21T08:19:00+08:00 (or 2021-05-21T08:19, read in ${site.timeZone}), got "${values.date}"`);
+}
+
+const pathInArticles = title === '' ? undefined : articlePathFor(title, date, site.timeZone);
+if (title !== '' && !pathInArticles) problems.push(`title: "${title}" has no letter or digit to make a file name from`);
+
+if (problems.length > 0 || !section || !pathInArticles) fail(...problems, '', usage);
+
+const fields: ArticleFields = { title, date, section, source, editors };
+const text = articleSource(fields, '', site.timeZone, { skeleton: true });
+const { absolute, file } = articleLocation(pathInArticles);
+const found = problemsOf(text, file, pathInArticles, sections);
+if (found.some((p) => p.severity === 'error')) fail(...found.map(formatProblem), 'Nothing written.');
+
+if (!(await writeNewFile(absolute, text))) {
+  fail(`${file}: already exists: nothing written (choose another headline, or edit that file)`);
+}
+process.stdout.write(`Created ${file}\n`);
+// At least "empty body: write the article below the frontmatter", which is what comes next.
+if (found.length > 0) process.stderr.write(`${found.map(formatProblem).join('\n')}\n`);
