@@ -7,7 +7,7 @@
 import { type ArticleFields, articlePathFor, articleSource, oneLine, splitNames } from '../lib/article-file.ts';
 import { parseIsoWithOffset, zonedInstant } from '../lib/dates.ts';
 import { formatProblem } from '../lib/problems.ts';
-import { sectionFromName } from '../lib/wire-copy.ts';
+import { readDateTime, sectionFromName, sectionList } from '../lib/wire-copy.ts';
 import { site } from '../site.ts';
 import { articleLocation, fail, loadSections, problemsOf, readCommandLine, writeNewFile } from './common.ts';
 
@@ -17,8 +17,8 @@ const usage = `Usage: npm run new -- --section <section> --title "<headline>" --
   --title     the headline; the file name is made from it
   --editors   the editors who handle the copy, separated by commas (required by the schema)
   --source    agency or author (default: ${site.name})
-  --date      publication date and time, e.g. 2021-05-21T08:19:00+08:00; without an offset it is
-              read in ${site.timeZone}. Default: now.`;
+  --date      publication date and time, e.g. 2021-05-21T08:19:00+08:00; without an offset
+              (2021-05-21T08:19, 21.05.2021 08h19) it is read in ${site.timeZone}. Default: now.`;
 
 const { values } = readCommandLine(
   {
@@ -35,7 +35,7 @@ const { values } = readCommandLine(
 );
 
 const sections = await loadSections();
-const validSections = sections.map((s) => s.slug).sort().join(', ');
+const validSections = sectionList(sections);
 const problems: string[] = [];
 
 const section = values.section === undefined ? undefined : sectionFromName(values.section, sections);
@@ -51,14 +51,10 @@ if (editors.length === 0) problems.push('editors: required: pass --editors "<nam
 const source = oneLine(values.source ?? site.name);
 if (source === '') problems.push('source: expected a source such as Xinhua, got an empty text');
 
-/** `--date` with an offset, or a wall-clock time read in the site's zone. */
+/** `--date` with an offset, or a wall-clock time (`2021-05-21T08:19`, `21.05.2021 08h19`) read in the site's zone. */
 function readDate(text: string): Date | undefined {
-  const withOffset = parseIsoWithOffset(text);
-  if (withOffset) return withOffset;
-  const local = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2}))?$/.exec(text.trim());
-  if (!local) return undefined;
-  const [year, month, day, hour, minute, second] = local.slice(1).map((v) => Number(v ?? 0)) as number[];
-  return zonedInstant({ year: year!, month: month!, day: day!, hour: hour!, minute: minute!, second: second! }, site.timeZone);
+  const wall = readDateTime(text.trim());
+  return parseIsoWithOffset(text) ?? (wall && zonedInstant(wall, site.timeZone));
 }
 
 // Now, to the minute: newsroom stamps show minutes.

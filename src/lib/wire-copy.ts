@@ -87,7 +87,8 @@ export function sectionFromName(name: string, sections: WireOptions['sections'])
   return sections.find((s) => s.slug === key || slugify(s.name) === key)?.slug;
 }
 
-function validSections(sections: WireOptions['sections']): string {
+/** The sections as messages list them: by slug, with the name where it differs (`world (Monde)`). */
+export function sectionList(sections: WireOptions['sections']): string {
   return [...sections]
     .sort((a, b) => (a.slug < b.slug ? -1 : 1))
     .map((s) => (slugify(s.name) === s.slug ? s.slug : `${s.slug} (${s.name})`))
@@ -100,8 +101,8 @@ function sourceParts(flat: string): { source: string; when: string } {
   return { source: oneLine(flat.slice(0, bar).replace(/^source\s*:/i, '')), when: oneLine(flat.slice(bar + 1).replace(/\|/g, ' ')) };
 }
 
-/** `21.05.2021 08h19` and its variations as a wall clock; `undefined` if it is none of them. */
-function readDateTime(text: string): WallClock | undefined {
+/** `21.05.2021 08h19` and its variations (`2021-05-21 08:19`…) as a wall clock; `undefined` if it is none of them. */
+export function readDateTime(text: string): WallClock | undefined {
   const dayFirst = DAY_FIRST.exec(text);
   const yearFirst = dayFirst ? undefined : YEAR_FIRST.exec(text);
   const match = dayFirst ?? yearFirst;
@@ -184,7 +185,7 @@ export function parseWireCopy(text: string, options: WireOptions): { copy?: Wire
 
   // The section: the breadcrumb's deepest crumb that names one, unless the editor chose it.
   let section: string | undefined;
-  const known = validSections(options.sections);
+  const known = sectionList(options.sections);
   if (options.section !== undefined) {
     section = sectionFromName(options.section, options.sections);
     if (!section) problems.push({ field: 'section', message: `unknown section "${options.section}", expected one of: ${known}` });

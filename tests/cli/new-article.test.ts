@@ -78,6 +78,7 @@ describe('npm run new', () => {
     ['with an offset', '2021-05-21T08:19:00+08:00', '2021/05', 'date: 2021-05-21T08:19:00+08:00'],
     ['in UTC', '2021-05-21T00:19:00Z', '2021/05', 'date: 2021-05-21T08:19:00+08:00'],
     ['without an offset, read in the site’s zone', '2021-05-21T08:19', '2021/05', 'date: 2021-05-21T08:19:00+08:00'],
+    ['as the wire writes it, read in the site’s zone', '21.05.2021 08h19', '2021/05', 'date: 2021-05-21T08:19:00+08:00'],
   ])('takes --date %s', async (_, date, folder, line) => {
     const dir = await contentDir();
     const result = await newArticle(dir, ['--section', 'international', '--title', 'Daté', '--editors', 'Alix Ferrand', '--date', date]);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseYamlFully } from '../../src/lib/frontmatter.ts';
 import { readSimpleYaml } from '../../src/lib/simple-yaml.ts';
-import { generateCorpus } from '../support/synthetic-corpus.ts';
+import { generateCorpus, random } from '../support/synthetic-corpus.ts';
 
 /** The frontmatter block as gray-matter hands it over: from the end of the opening `---`. */
 function block(text: string): string {
@@ -17,18 +17,6 @@ function expectSameAsYaml(text: string): boolean {
   expect(fast.value, text).toStrictEqual(full.value);
   expect(fast.fieldLines, text).toStrictEqual(full.fieldLines);
   return true;
-}
-
-/** Mulberry32, as in the synthetic corpus: the same cases on every run. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 /** Values the fast path reads (mostly), and values it should leave to `yaml` (mostly). */

@@ -41,7 +41,7 @@ export const defaultSections: SectionSpec[] = [
 ];
 
 /** Mulberry32: a small seeded PRNG, good enough for fixtures. */
-function random(seed: number): () => number {
+export function random(seed: number): () => number {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;
