@@ -184,14 +184,24 @@ export const ISO_WITH_OFFSET =
 
 /** Parses an ISO 8601 date-time with offset; `undefined` when malformed or impossible. */
 export function parseIsoWithOffset(value: string): Date | undefined {
-  const match = ISO_WITH_OFFSET.exec(value.trim());
+  const text = value.trim();
+  const match = ISO_WITH_OFFSET.exec(text);
   if (!match) return undefined;
   const [, y, mo, d, h, mi, s] = match.map(Number) as number[];
   if (mo! < 1 || mo! > 12 || d! < 1 || d! > 31 || h! > 23 || mi! > 59 || (s ?? 0) > 59) return undefined;
-  const date = new Date(value.trim().replace(' ', 'T'));
-  if (Number.isNaN(date.getTime())) return undefined;
   // Reject calendar overflow such as 31 April, which Date would roll into May.
-  const check = new Date(Date.UTC(y!, mo! - 1, d!));
-  if (check.getUTCDate() !== d) return undefined;
-  return date;
+  if (new Date(Date.UTC(y!, mo! - 1, d!)).getUTCDate() !== d) return undefined;
+  // The usual `…T08:19:00+08:00` or `…Z` is computed; parsing the text again
+  // with `Date` cost 0.1 s of the checker's time on 10,000 articles. Anything
+  // else (fractions, `+0800`, odd offsets, years before 1000) goes to `Date`.
+  const offset = match[7]!;
+  const sign = offset[0] === '-' ? -1 : 1;
+  const offsetHours = Number(offset.slice(1, 3));
+  const offsetMinutes = Number(offset.slice(4, 6));
+  if (!text.includes('.') && y! >= 1000 && (offset === 'Z' || (offset[3] === ':' && offsetHours <= 23 && offsetMinutes <= 59))) {
+    const shift = offset === 'Z' ? 0 : sign * (offsetHours * 60 + offsetMinutes) * 60_000;
+    return new Date(Date.UTC(y!, mo! - 1, d!, h!, mi!, Number.isNaN(s) ? 0 : s!) - shift);
+  }
+  const date = new Date(text.replace(' ', 'T'));
+  return Number.isNaN(date.getTime()) ? undefined : date;
 }

@@ -8,6 +8,7 @@ import {
   zonedInstant,
   zonedParts,
 } from '../../src/lib/dates.ts';
+import { random } from '../support/synthetic-corpus.ts';
 
 const published = new Date('2021-05-21T08:19:00+08:00');
 const originalTz = process.env['TZ'];
@@ -71,6 +72,32 @@ describe('parseIsoWithOffset', () => {
       expect(parseIsoWithOffset(input)).toBeUndefined();
     },
   );
+});
+
+describe('parseIsoWithOffset against Date', () => {
+  /** What `Date` makes of the text, with the same checks of fields and calendar. */
+  function reference(text: string): number | undefined {
+    const match = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?(Z|[+-]\d{2}:?\d{2})$/.exec(text);
+    if (!match) return undefined;
+    const [, y, mo, d, h, mi, s] = match.map(Number) as number[];
+    if (mo! < 1 || mo! > 12 || d! < 1 || d! > 31 || h! > 23 || mi! > 59 || (s ?? 0) > 59) return undefined;
+    if (new Date(Date.UTC(y!, mo! - 1, d!)).getUTCDate() !== d) return undefined;
+    const time = new Date(text.replace(' ', 'T')).getTime();
+    return Number.isNaN(time) ? undefined : time;
+  }
+
+  it('reads thousands of dates, offsets and separators exactly as Date does', () => {
+    const pad = (n: number, width = 2) => String(n).padStart(width, '0');
+    const rand = random(7);
+    const next = (m: number) => Math.floor(rand() * m);
+    for (let i = 0; i < 5000; i++) {
+      const year = [1000, 1969, 1970, 2021, 2024, 9999, 999, 100][next(8)]!;
+      const seconds = next(3) === 0 ? '' : `:${pad(next(61))}${next(5) === 0 ? `.${'5'.repeat(1 + next(4))}` : ''}`;
+      const offset = ['Z', `+${pad(next(26))}:${pad(next(61))}`, `-${pad(next(24))}:${pad(next(60))}`, `+${pad(next(24))}${pad(next(60))}`][next(4)]!;
+      const text = `${pad(year, 4)}-${pad(1 + next(13))}-${pad(1 + next(31))}${next(2) ? 'T' : ' '}${pad(next(25))}:${pad(next(61))}${seconds}${offset}`;
+      expect(parseIsoWithOffset(text)?.getTime(), text).toBe(reference(text));
+    }
+  });
 });
 
 describe('isValidTimeZone', () => {
