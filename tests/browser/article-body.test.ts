@@ -7,17 +7,15 @@
  * its own), and that the furniture works as readers use it.
  */
 import { mkdir, writeFile } from 'node:fs/promises';
-import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { crc32, deflateSync } from 'node:zlib';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, serveStatic, type StaticSite } from '../support/browser.ts';
+import { axeViolations, launchBrowser, serveStatic, type StaticSite } from '../support/browser.ts';
 import { article, buildSite, OUTPUT, writeFixtureContent } from '../support/fixture-site.ts';
 import { squash } from '../support/html.ts';
 import { payloads } from '../markdown/xss-payloads.ts';
 
-const axeSource: string = createRequire(import.meta.url)('axe-core').source;
 
 const HOSTILE_TITLE = '[Fictif] Dépêche piégée reçue de l’Agence Fictive';
 const HOSTILE_URL = 'international/2021/06/20/depeche-piegee/';
@@ -228,12 +226,7 @@ describe('an article with figures, footnotes, a pull quote, a box and a table', 
     // axe-core is injected as an inline script, which the page's own policy rightly refuses.
     await withoutCsp(FURNITURE_URL);
     await page.goto(new URL(FURNITURE_URL, site.url).href);
-    await page.addScriptTag({ content: axeSource });
-    const violations = await page.evaluate(async () => {
-      const axe = (window as unknown as { axe: { run(context: Document, options: object): Promise<{ violations: { id: string }[] }> } }).axe;
-      const result = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] } });
-      return result.violations.map((v) => v.id);
-    });
+    const violations = await axeViolations(page);
     expect(violations).toEqual([]);
     await page.unroute(`**/${FURNITURE_URL}`);
   });

@@ -4,14 +4,12 @@
  * screenshots at phone and desktop widths and axe-core on every page type.
  */
 import { mkdir } from 'node:fs/promises';
-import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchBrowser, serveStatic, type StaticSite } from '../support/browser.ts';
+import { axeViolations, launchBrowser, serveStatic, type StaticSite } from '../support/browser.ts';
 import { OUTPUT, SEED_URL } from '../support/fixture-site.ts';
 
-const axeSource: string = createRequire(import.meta.url)('axe-core').source;
 const SCREENSHOTS = join(OUTPUT, 'screenshots');
 const viewports = { phone: { width: 390, height: 844 }, desktop: { width: 1280, height: 900 } };
 
@@ -43,26 +41,12 @@ async function screenshots(name: string): Promise<void> {
   await page.setViewportSize(viewports.desktop);
 }
 
-interface AxeViolation {
-  id: string;
-  help: string;
-  nodes: { target: string[] }[];
-}
-
-/** axe-core's WCAG 2.x A and AA rules, in light and dark colour schemes. */
-async function axeViolations(): Promise<string[]> {
+/** axe-core in light and dark colour schemes: contrast differs between them. */
+async function violationsInBothSchemes(): Promise<string[]> {
   const found: string[] = [];
   for (const colorScheme of ['light', 'dark'] as const) {
     await page.emulateMedia({ colorScheme });
-    if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ content: axeSource });
-    const violations = await page.evaluate(async () => {
-      const axe = (window as unknown as { axe: { run(context: Document, options: object): Promise<{ violations: AxeViolation[] }> } }).axe;
-      const result = await axe.run(document, {
-        runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] },
-      });
-      return result.violations.map((v) => ({ id: v.id, help: v.help, nodes: v.nodes.map((n) => ({ target: n.target })) }));
-    });
-    for (const v of violations) found.push(`[${colorScheme}] ${v.id}: ${v.help} at ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+    found.push(...(await axeViolations(page)).map((v) => `[${colorScheme}] ${v}`));
   }
   await page.emulateMedia({ colorScheme: 'light' });
   return found;
@@ -74,7 +58,7 @@ describe('a reader’s journey', () => {
     expect(await page.title()).toBe('Rotative');
     expect(await text('.site-updated')).toMatch(/^Dernière mise à jour à \d{2}h\d{2} le \d{2}\/\d{2}$/);
     await screenshots('home');
-    expect(await axeViolations()).toEqual([]);
+    expect(await violationsInBothSchemes()).toEqual([]);
   });
 
   it('follows a section link', async () => {
@@ -83,7 +67,7 @@ describe('a reader’s journey', () => {
     expect(await text('main h1')).toBe('International');
     expect(await page.locator('.section-list > li').count()).toBe(20);
     await screenshots('section');
-    expect(await axeViolations()).toEqual([]);
+    expect(await violationsInBothSchemes()).toEqual([]);
   });
 
   it('goes to page 2', async () => {
@@ -91,7 +75,7 @@ describe('a reader’s journey', () => {
     await page.waitForURL(/\/international\/2\/$/);
     expect(await text('.pagination')).toContain('Page 2 sur 2');
     expect(await page.locator('.section-list > li').count()).toBeGreaterThan(0);
-    expect(await axeViolations()).toEqual([]);
+    expect(await violationsInBothSchemes()).toEqual([]);
   });
 
   it('opens an article and finds its breadcrumb, source line, editors and share links', async () => {
@@ -116,13 +100,13 @@ describe('a reader’s journey', () => {
     expect(shareNames).toEqual(['X', 'Facebook', 'LinkedIn', 'WhatsApp', 'E-mail']);
     expect(await text('.picks h2')).toBe('Conseils de la rédaction');
     await screenshots('article');
-    expect(await axeViolations()).toEqual([]);
+    expect(await violationsInBothSchemes()).toEqual([]);
   });
 
   it('lands on the French 404 page for an unknown address', async () => {
     await page.goto(new URL('pas-de-page-ici/', site.url).href);
     expect(await text('main h1')).toBe('Page introuvable');
-    expect(await axeViolations()).toEqual([]);
+    expect(await violationsInBothSchemes()).toEqual([]);
   });
 
   it('jumps over the masthead with the skip link', async () => {

@@ -1,11 +1,9 @@
 /** The search page finds articles by their body text in headless Chromium, and passes axe-core. */
-import { createRequire } from 'node:module';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchBrowser, serveStatic, type StaticSite } from '../support/browser.ts';
+import { axeViolations, launchBrowser, serveStatic, type StaticSite } from '../support/browser.ts';
 import { SEED_URL } from '../support/fixture-site.ts';
 
-const axeSource: string = createRequire(import.meta.url)('axe-core').source;
 let browser: Browser;
 let page: Page;
 let site: StaticSite;
@@ -58,12 +56,7 @@ describe('the search page', () => {
 
   it('has no axe-core violation, with results shown', async () => {
     await search('Reykjavik');
-    await page.addScriptTag({ content: axeSource });
-    const violations = await page.evaluate(async () => {
-      const axe = (window as unknown as { axe: { run(c: Document, o: object): Promise<{ violations: { id: string; nodes: unknown[] }[] }> } }).axe;
-      const result = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] } });
-      return result.violations.map((v) => `${v.id} (${v.nodes.length})`);
-    });
+    const violations = await axeViolations(page);
     expect(violations).toEqual([]);
   });
 });

@@ -8,7 +8,8 @@ import { existsSync, readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { join } from 'node:path';
 import type { AddressInfo } from 'node:net';
-import { chromium, type Browser } from 'playwright-core';
+import { createRequire } from 'node:module';
+import { chromium, type Browser, type Page } from 'playwright-core';
 import sirv from 'sirv';
 
 /** Flags of @sparticuz/chromium that would make the browser less like a reader's. */
@@ -82,4 +83,28 @@ export function siteWideHeaders(dist: string): Record<string, string> {
     headers[line.slice(0, colon).trim()] = line.slice(colon + 1).trim();
   }
   return headers;
+}
+
+const axeSource: string = createRequire(import.meta.url)('axe-core').source;
+
+/** The WCAG 2.x A and AA rules, up to 2.2, that axe-core checks. */
+const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
+
+/**
+ * Runs axe-core on the page as it is now and returns one line per violation
+ * (`rule: help at selectors`). axe is injected as an inline script, so the page
+ * must be opened without its CSP (`bypassCSP`, or a route that drops it).
+ */
+export async function axeViolations(page: Page): Promise<string[]> {
+  if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ content: axeSource });
+  return page.evaluate(async (tags) => {
+    interface Violation {
+      id: string;
+      help: string;
+      nodes: { target: string[] }[];
+    }
+    const axe = (window as unknown as { axe: { run(context: Document, options: object): Promise<{ violations: Violation[] }> } }).axe;
+    const result = await axe.run(document, { runOnly: { type: 'tag', values: tags } });
+    return result.violations.map((v) => `${v.id}: ${v.help} at ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+  }, WCAG_TAGS);
 }
