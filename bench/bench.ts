@@ -56,6 +56,8 @@ interface Measure {
   cpuSeconds: number;
   peakRssMB: number;
   exitCode: number | null;
+  /** Everything the command printed (Astro's log gives the time of each build phase). */
+  output: string;
 }
 
 /** Resident memory (kB) and CPU ticks of every process in the tree under `pid`. */
@@ -106,7 +108,7 @@ async function measure(args: string[], env: Record<string, string>, label: strin
   }
   // Linux reports CPU in clock ticks of 1/100 s.
   const cpuSeconds = [...cpuTicks.values()].reduce((a, b) => a + b, 0) / 100;
-  return { wallSeconds, cpuSeconds, peakRssMB: peakKb / 1024, exitCode };
+  return { wallSeconds, cpuSeconds, peakRssMB: peakKb / 1024, exitCode, output };
 }
 
 async function countPages(dir: string): Promise<number> {
@@ -171,15 +173,24 @@ if (!values['skip-publish']) {
   }
 }
 
+const figures = (m: Measure | undefined) => {
+  if (!m) return undefined;
+  const { output: _output, ...rest } = m;
+  return rest;
+};
+const outDir = join(ROOT, 'bench', '.output');
+await mkdir(outDir, { recursive: true });
+for (const [step, m] of Object.entries({ cold, check, publish })) if (m) await writeFile(join(outDir, `bench-${count}-${step}.log`), m.output);
+
 const results = {
   date: new Date().toISOString(),
   node: process.version,
   articles: count,
   wordsPerArticle: words,
   pages,
-  cold: { ...cold, msPerArticle: (cold.wallSeconds * 1000) / count },
-  check,
-  publish,
+  cold: { ...figures(cold), msPerArticle: (cold.wallSeconds * 1000) / count },
+  check: figures(check),
+  publish: figures(publish),
   publishMatchesCold: verified === undefined ? undefined : verified.length === 0,
   publishDifferences: verified?.slice(0, 20),
 };
@@ -193,8 +204,6 @@ console.log(row('content checker', check));
 console.log(row('publish one article', publish));
 if (verified) console.log(verified.length === 0 ? '\nPublish output is byte-identical to a cold build.' : `\nPublish output differs from a cold build: ${verified.join(', ')}`);
 
-const outDir = join(ROOT, 'bench', '.output');
-await mkdir(outDir, { recursive: true });
 await writeFile(join(outDir, `bench-${count}.json`), `${JSON.stringify(results, null, 2)}\n`);
-console.log(`\nFigures written to bench/.output/bench-${count}.json`);
+console.log(`\nFigures written to bench/.output/bench-${count}.json, build logs to bench/.output/bench-${count}-*.log`);
 if (!values.keep) await rm(work, { recursive: true, force: true });
