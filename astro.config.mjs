@@ -5,9 +5,7 @@ import { defineConfig } from 'astro/config';
 import pagefind from './src/integrations/pagefind.ts';
 import { sitemapLastmod } from './src/integrations/sitemap-lastmod.ts';
 import { markdownProcessorOptions } from './src/markdown/index.ts';
-import { site } from './src/site.ts';
-
-const pipeline = { siteUrl: site.url, locale: site.locale };
+import { markdownPipeline, site } from './src/site.ts';
 
 export default defineConfig({
   site: site.url,
@@ -41,7 +39,7 @@ export default defineConfig({
   markdown: {
     // Astro 7's default processor does not run remark/rehype plugins.
     // Plugins, footnote wording, GFM on and SmartyPants off: see src/markdown/index.ts.
-    processor: unified(markdownProcessorOptions(pipeline)),
+    processor: unified(markdownProcessorOptions(markdownPipeline)),
     // Shiki colours code with inline styles, which a strict CSP forbids; news copy rarely needs it.
     syntaxHighlight: false,
   },

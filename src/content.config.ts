@@ -4,7 +4,7 @@ import { defineCollection } from 'astro:content';
 import { makeArticleSchema, sectionSchema } from './lib/schema.ts';
 import { SECTIONS_FILE, validateSections } from './lib/validate.ts';
 import { articlesLoader, sectionsLoader } from './loaders/content.ts';
-import { site } from './site.ts';
+import { markdownPipeline, site } from './site.ts';
 
 function knownSectionSlugs(): string[] {
   try {
@@ -17,7 +17,7 @@ function knownSectionSlugs(): string[] {
 }
 
 const articles = defineCollection({
-  loader: articlesLoader({ contentDir: site.contentDir, timeZone: site.timeZone }),
+  loader: articlesLoader({ contentDir: site.contentDir, timeZone: site.timeZone, pipeline: markdownPipeline }),
   schema: makeArticleSchema(knownSectionSlugs()),
 });
 

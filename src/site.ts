@@ -7,9 +7,13 @@ import { useTranslations } from './i18n/index.ts';
 import { resolveSiteConfig } from './lib/config.ts';
 import { createFormatters } from './lib/format.ts';
 import { withBase } from './lib/urls.ts';
+import type { PipelineOptions } from './markdown/index.ts';
 import siteConfig from './site.config.ts';
 
 export const site = resolveSiteConfig(siteConfig, process.env, new Date());
+
+/** The Markdown pipeline's settings: `astro.config.mjs` and the content loader's render workers share them. */
+export const markdownPipeline: PipelineOptions = { siteUrl: site.url, locale: site.locale };
 
 /** `t(key, vars)` in the site's language. */
 export const t = useTranslations(site.locale);

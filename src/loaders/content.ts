@@ -12,18 +12,25 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Loader } from 'astro/loaders';
+import { isUnifiedProcessor } from '@astrojs/markdown-remark';
+import type { AstroConfig } from 'astro';
+import type { Loader, LoaderContext } from 'astro/loaders';
+import type { ArticleRecord } from '../lib/articles.ts';
 import { ContentError, formatProblem } from '../lib/problems.ts';
 import { contentProblems, readContent, readSections } from '../lib/read-content.ts';
+import type { PipelineOptions } from '../markdown/index.ts';
+import { createRenderPool, type RenderedBody, type RenderPool } from './render-pool.ts';
 
 interface ContentLoaderOptions {
   /** The content folder, relative to the project root or absolute. */
   contentDir: string;
   /** The site's time zone, which places articles at their dated URLs. */
   timeZone: string;
+  /** The settings `markdown.processor` was built with, for the render workers. */
+  pipeline: PipelineOptions;
 }
 
-export function articlesLoader({ contentDir, timeZone }: ContentLoaderOptions): Loader {
+export function articlesLoader({ contentDir, timeZone, pipeline }: ContentLoaderOptions): Loader {
   return {
     name: 'rotative-articles',
     async load({ store, config, renderMarkdown, generateDigest, logger }) {
@@ -35,31 +42,97 @@ export function articlesLoader({ contentDir, timeZone }: ContentLoaderOptions): 
 
       const seen = new Set<string>();
       // Hashed once: each body's digest then only grows by a few characters.
-      const pipeline = generateDigest(await pipelineSource(root));
+      const pipelineDigest = generateDigest(await pipelineSource(root));
+      const jobs: { article: (typeof snapshot.articles)[number]; record: ArticleRecord; digest: string }[] = [];
       for (const article of snapshot.articles) {
         const record = article.record;
         if (!record) continue;
         seen.add(record.id);
-        const digest = generateDigest(article.text + pipeline);
+        const digest = generateDigest(article.text + pipelineDigest);
         const cached = store.get(record.id);
         if (cached?.digest === digest && cached.rendered) continue;
-        let rendered;
-        try {
-          rendered = await renderMarkdown(article.body, { fileURL: new URL(article.file, config.root) });
-        } catch (error) {
-          throw new Error(`${article.file}: the Markdown body could not be rendered: ${(error as Error).message}`, {
-            cause: error,
-          });
+        jobs.push({ article, record, digest });
+      }
+
+      const render = await bodyRenderer({ config, renderMarkdown, logger, pipeline, jobs: jobs.length });
+      try {
+        // All bodies are queued at once; the store is filled in file order, as a one-by-one loop would.
+        const rendering = jobs.map(({ article }) => {
+          const result = render.render(article.body, new URL(article.file, config.root));
+          result.catch(() => {}); // Reported below, in file order.
+          return result;
+        });
+        for (const [i, { article, record, digest }] of jobs.entries()) {
+          let rendered;
+          try {
+            rendered = await rendering[i]!;
+          } catch (error) {
+            throw new Error(`${article.file}: the Markdown body could not be rendered: ${(error as Error).message}`, {
+              cause: error,
+            });
+          }
+          // The store wants a path relative to the project, even for a content folder outside it.
+          const filePath = relative(root, resolve(root, article.file)).replace(/\\/g, '/');
+          // As Astro's glob() loader does: local images in the body go through Astro's image service.
+          const assetImports = rendered.metadata?.imagePaths ?? [];
+          store.set({ id: record.id, data: record.data, body: article.body, filePath, digest, rendered, assetImports });
         }
-        // The store wants a path relative to the project, even for a content folder outside it.
-        const filePath = relative(root, resolve(root, article.file)).replace(/\\/g, '/');
-        // As Astro's glob() loader does: local images in the body go through Astro's image service.
-        const assetImports = rendered.metadata?.imagePaths ?? [];
-        store.set({ id: record.id, data: record.data, body: article.body, filePath, digest, rendered, assetImports });
+      } finally {
+        await render.close();
       }
       for (const id of store.keys()) if (!seen.has(id)) store.delete(id);
     },
   };
+}
+
+/** Fewer bodies than this render in the build's thread: starting workers would cost more. */
+const POOL_THRESHOLD = 8;
+
+/**
+ * The render pool, or `renderMarkdown` itself when workers cannot give the
+ * same result: another processor than `unified()`, or syntax highlighting
+ * (whose settings hold functions no worker can receive). The pool's first
+ * body is rendered both ways and compared, so a pipeline that differs from
+ * `markdown.processor` falls back instead of publishing other HTML.
+ */
+async function bodyRenderer({
+  config,
+  renderMarkdown,
+  logger,
+  pipeline,
+  jobs,
+}: Pick<LoaderContext, 'config' | 'renderMarkdown' | 'logger'> & { pipeline: PipelineOptions; jobs: number }): Promise<RenderPool> {
+  // One body at a time, as before the pool: thousands of syntax trees at once would not fit in memory.
+  let previous: Promise<unknown> = Promise.resolve();
+  const direct: RenderPool = {
+    render(body, fileURL) {
+      const rendered = previous.then(() => renderMarkdown(body, { fileURL }) as Promise<RenderedBody>);
+      previous = rendered.catch(() => {});
+      return rendered;
+    },
+    close: async () => {},
+  };
+  if (jobs < POOL_THRESHOLD || !isUnifiedProcessor(config.markdown.processor) || config.markdown.syntaxHighlight) return direct;
+  const pool = createRenderPool({ pipeline, shared: sharedMarkdownSettings(config) });
+  let agree = false;
+  const probe = '# Titre\n\nUn *essai* « typographique » : 15 % de [lien](https://example.org) et ![image](./photo.jpg)[^1].\n\n[^1]: Note.\n';
+  const fileURL = new URL('probe.md', config.root);
+  try {
+    const [expected, actual] = await Promise.all([direct.render(probe, fileURL), pool.render(probe, fileURL)]);
+    agree = JSON.stringify(expected) === JSON.stringify(actual);
+  } catch (error) {
+    logger.warn(`Markdown render workers failed to start (${(error as Error).message}); rendering in one thread.`);
+  }
+  if (agree) return pool;
+  await pool.close();
+  logger.warn('Markdown render workers do not render as markdown.processor does; rendering in one thread.');
+  return direct;
+}
+
+/** The settings Astro's content layer passes to `createRenderer`, as plain data. */
+function sharedMarkdownSettings(config: AstroConfig) {
+  const { domains, remotePatterns } = config.image;
+  return { image: { domains, remotePatterns }, syntaxHighlight: config.markdown.syntaxHighlight, gfm: config.markdown.gfm, smartypants: config.markdown.smartypants };
 }
 
 /**
