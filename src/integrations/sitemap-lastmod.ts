@@ -1,22 +1,27 @@
 /**
  * Gives each URL of `@astrojs/sitemap` its `lastmod` from content. The
- * integration runs after pages are written, outside Astro's content store,
- * so it reads the content folder through the same validated path the build's
- * loader uses, once, on first use.
+ * integration runs after pages are written, outside Astro's content store: it
+ * takes the site index the pages were built from (`build-handoff.ts`), and
+ * only without one reads the content folder through the loader's validated path.
  */
 import type { SitemapItem } from '@astrojs/sitemap';
-import { buildSiteIndex } from '../lib/articles.ts';
+import { buildSiteIndex, type SiteIndex } from '../lib/articles.ts';
+import { sharedSiteIndex } from '../lib/build-handoff.ts';
 import type { SiteConfig } from '../lib/config.ts';
 import { readContent } from '../lib/read-content.ts';
 import { lastModifiedByPath } from '../lib/sitemap.ts';
 import { withBase } from '../lib/urls.ts';
 
+async function readSiteIndex(site: SiteConfig): Promise<SiteIndex> {
+  const snapshot = await readContent(process.cwd(), site.contentDir);
+  const records = snapshot.articles.flatMap((a) => (a.record ? [a.record] : []));
+  return buildSiteIndex(records, snapshot.sections, site);
+}
+
 export function sitemapLastmod(site: SiteConfig): (item: SitemapItem) => Promise<SitemapItem> {
   let byPath: Promise<Map<string, Date>> | undefined;
   const load = async () => {
-    const snapshot = await readContent(process.cwd(), site.contentDir);
-    const records = snapshot.articles.flatMap((a) => (a.record ? [a.record] : []));
-    const index = buildSiteIndex(records, snapshot.sections, site);
+    const index = sharedSiteIndex() ?? (await readSiteIndex(site));
     return new Map([...lastModifiedByPath(index, site.pageSize)].map(([path, date]) => [withBase(site.basePath, path), date]));
   };
   return async (item) => {

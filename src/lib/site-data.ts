@@ -8,6 +8,7 @@ import { READING_MINUTES } from '../markdown/remark-reading-time.ts';
 import { typography } from '../markdown/typography.ts';
 import { site } from '../site.ts';
 import { type ArticleRecord, buildSiteIndex, type Section, type SiteIndex } from './articles.ts';
+import { shareSiteIndex } from './build-handoff.ts';
 import type { ArticleData, SectionData } from './schema.ts';
 import { idAndSlug } from './validate.ts';
 
@@ -23,7 +24,9 @@ async function loadIndex(): Promise<SiteIndex> {
     readingMinutes: readingMinutesOf(entry.rendered?.metadata?.frontmatter, entry.filePath ?? entry.id),
   }));
   const sections: Section[] = sectionEntries.map((entry) => ({ slug: entry.id, ...typesetSection(entry.data) }));
-  return buildSiteIndex(records, sections, { now: site.now, timeZone: site.timeZone });
+  const built = buildSiteIndex(records, sections, { now: site.now, timeZone: site.timeZone });
+  shareSiteIndex(built);
+  return built;
 }
 
 /**
