@@ -75,7 +75,9 @@ export function articlesLoader({ contentDir, timeZone, pipeline }: ContentLoader
           const filePath = relative(root, resolve(root, article.file)).replace(/\\/g, '/');
           // As Astro's glob() loader does: local images in the body go through Astro's image service.
           const assetImports = rendered.metadata?.imagePaths ?? [];
-          store.set({ id: record.id, data: record.data, body: article.body, filePath, digest, rendered, assetImports });
+          // No `body`: pages read `rendered`, and the store is bundled into the build, where the
+          // raw Markdown would double its size (build time and memory).
+          store.set({ id: record.id, data: record.data, filePath, digest, rendered, assetImports });
         }
       } finally {
         await render.close();
