@@ -3,6 +3,7 @@ import { unified } from '@astrojs/markdown-remark';
 import sitemap from '@astrojs/sitemap';
 import { defineConfig } from 'astro/config';
 import pagefind from './src/integrations/pagefind.ts';
+import siteStamp from './src/integrations/site-stamp.ts';
 import { sitemapLastmod } from './src/integrations/sitemap-lastmod.ts';
 import { markdownProcessorOptions } from './src/markdown/index.ts';
 import { markdownPipeline, site } from './src/site.ts';
@@ -44,7 +45,14 @@ export default defineConfig({
     syntaxHighlight: false,
   },
   devToolbar: { enabled: false },
+  experimental: {
+    // Pages whose cacheKey (src/lib/cache-keys.ts) and code are unchanged are copied from the
+    // previous build (kept in cacheDir), so publishing one article does not render the archive again.
+    incrementalBuild: true,
+  },
   integrations: [
+    // First: the copied pages get the current "last updated" stamp before anything reads them.
+    siteStamp(),
     sitemap({
       // Kept out: the 404 page, and the search page whose results are the other pages.
       filter: (page) => !/\/(404|recherche)\/?$/.test(new URL(page).pathname),

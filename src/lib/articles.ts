@@ -24,6 +24,8 @@ export interface ArticleRecord {
   data: ArticleData;
   /** Minutes to read the body, from the Markdown pipeline; absent where bodies are not rendered (editors' tools). */
   readingMinutes?: number;
+  /** Digest of the source file and the Markdown pipeline, from the content store (for incremental builds). */
+  digest?: string;
 }
 
 /** A published article with its place on the site. */

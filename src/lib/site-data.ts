@@ -22,6 +22,7 @@ async function loadIndex(): Promise<SiteIndex> {
     filePath: entry.filePath ?? entry.id,
     data: typesetArticle(entry.data),
     readingMinutes: readingMinutesOf(entry.rendered?.metadata?.frontmatter, entry.filePath ?? entry.id),
+    ...(entry.digest === undefined ? {} : { digest: String(entry.digest) }),
   }));
   const sections: Section[] = sectionEntries.map((entry) => ({ slug: entry.id, ...typesetSection(entry.data) }));
   const built = buildSiteIndex(records, sections, { now: site.now, timeZone: site.timeZone });

@@ -1,0 +1,40 @@
+/**
+ * `cacheKey`s for Astro's incremental build (`experimental.incrementalBuild`):
+ * a page is copied from the previous build, not rendered, when its key and
+ * its code are unchanged. A key must therefore change with everything the page
+ * shows, except the site-wide "last updated" stamp and the footer's copyright
+ * year, which `integrations/site-stamp.ts` brings up to date in every page.
+ *
+ * An article is named by its id, URL and content digest (file and Markdown
+ * pipeline), which cover its headline, dates, standfirst, reading time and body.
+ */
+import { createHash } from 'node:crypto';
+import type { Article, SiteIndex } from './articles.ts';
+import type { SiteConfig } from './config.ts';
+
+function hash(parts: readonly unknown[]): string {
+  return createHash('sha256').update(JSON.stringify(parts)).digest('base64url');
+}
+
+function ref(article: Article | undefined): string | null {
+  if (!article) return null;
+  if (article.digest === undefined) throw new Error(`${article.filePath}: no content digest for the incremental build`);
+  return `${article.id} ${article.path} ${article.digest}`;
+}
+
+/** What every page shows besides its own content: the settings, the sections menu, whether a stamp is shown. */
+export function siteKey(index: SiteIndex, site: SiteConfig): string {
+  // Neither the clock nor the content folder shows on a page: what they decide is in the article keys.
+  const { now: _clock, contentDir: _folder, ...settings } = site;
+  return hash([settings, index.sections, index.updated !== undefined]);
+}
+
+/** An article page: the article, its picks and its neighbours in the section. */
+export function articlePageKey(site: string, article: Article, picks: readonly Article[], previous?: Article, next?: Article): string {
+  return hash([site, ref(article), picks.map(ref), ref(previous), ref(next)]);
+}
+
+/** A page of a section's list: the articles on it, its place among the pages and the section's own stamp. */
+export function sectionPageKey(site: string, section: string, page: { currentPage: number; lastPage: number; data: readonly Article[] }, sectionUpdated: Date | undefined): string {
+  return hash([site, section, page.currentPage, page.lastPage, page.data.map(ref), sectionUpdated?.toISOString() ?? null]);
+}

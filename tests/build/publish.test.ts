@@ -1,0 +1,61 @@
+/**
+ * Publishing with the cache CI keeps: Astro copies unchanged pages from the
+ * previous build (experimental.incrementalBuild, keys in src/lib/cache-keys.ts)
+ * and site-stamp brings their "last updated" stamp up to date. The result must
+ * be the cold build's, byte for byte: a new article, and an edited headline
+ * that other pages show as a neighbour or pick, reach every page that shows them.
+ */
+import { readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { article, buildSite, OUTPUT, writeFixtureContent } from '../support/fixture-site.ts';
+import { listFiles } from '../support/html.ts';
+
+const contentDir = join(OUTPUT, 'publish', 'content');
+const EDITED = join(contentDir, 'articles', '2021', 'fictif-00003.md');
+const NEW_TITLE = '[Fictif] Dernière minute à Valmorin : le marché flottant rouvre';
+
+let published: { dist: string; output: string };
+let cold: string;
+
+beforeAll(async () => {
+  await writeFixtureContent(contentDir);
+  const first = await buildSite('publish', contentDir);
+  if (first.code !== 0) throw new Error(`first build failed:\n${first.output}`);
+
+  await writeFile(join(contentDir, 'articles', '2021', 'derniere-minute.md'), article({ title: NEW_TITLE, date: '2021-06-29T09:00:00+08:00', section: 'economie' }));
+  const edited = (await readFile(EDITED, 'utf8')).replace(/^title: .*$/m, "title: '[Fictif] Titre corrigé du théâtre des Saules (n° 3)'");
+  await writeFile(EDITED, edited);
+
+  const second = await buildSite('publish', contentDir);
+  if (second.code !== 0) throw new Error(`publish build failed:\n${second.output}`);
+  published = second;
+  // The same content, with a cache of its own: a cold build.
+  const reference = await buildSite('publish-cold', contentDir);
+  if (reference.code !== 0) throw new Error(`cold build failed:\n${reference.output}`);
+  cold = reference.dist;
+}, 600_000);
+
+describe('publishing into a built archive', () => {
+  it('copies most pages from the previous build instead of rendering them', () => {
+    const kept = published.output.match(/\((?:restored|cached)\)/g)?.length ?? 0;
+    expect(kept).toBeGreaterThan(10);
+    expect(published.output).toMatch(/"Last updated" stamp brought up to date in \d+ page/);
+  });
+
+  it('gives the cold build’s output, byte for byte', async () => {
+    const files = await listFiles(cold);
+    expect(await listFiles(published.dist)).toEqual(files);
+    const different: string[] = [];
+    for (const file of files) {
+      const [a, b] = await Promise.all([readFile(join(published.dist, file)), readFile(join(cold, file))]);
+      if (!a.equals(b)) different.push(file);
+    }
+    expect(different).toEqual([]);
+  });
+
+  it('shows the new article’s time as the site’s last update on kept pages too', async () => {
+    const seed = await readFile(join(published.dist, 'international', '2021', '05', '21', 'la-russie-et-les-etats-unis-recherchent-la-cooperation-dans', 'index.html'), 'utf8');
+    expect(seed).toMatch(/<p class="site-updated"><time datetime="2021-06-29T09:00:00\+08:00"/);
+  });
+});
