@@ -2,7 +2,6 @@
 import { unified } from '@astrojs/markdown-remark';
 import sitemap from '@astrojs/sitemap';
 import { defineConfig } from 'astro/config';
-import pagefind from './src/integrations/pagefind.ts';
 import siteStamp from './src/integrations/site-stamp.ts';
 import { sitemapLastmod } from './src/integrations/sitemap-lastmod.ts';
 import { markdownProcessorOptions } from './src/markdown/index.ts';
@@ -60,7 +59,6 @@ export default defineConfig({
       // Google News entries live in their own file, /news-sitemap.xml.
       namespaces: { news: false, xhtml: false, image: false, video: false },
     }),
-    // Last: it indexes the finished HTML, and fails the build when it cannot.
-    pagefind(),
+    // The search index is built by `npm run build` (src/cli/build-site.ts) once Astro has exited.
   ],
 });

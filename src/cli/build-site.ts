@@ -1,10 +1,12 @@
 /**
- * `npm run build`: builds the site without ever leaving a half-built `dist/`.
+ * `npm run build`: builds the site, then its search index, without ever
+ * leaving a half-built `dist/`.
  *
- * `astro build` writes into a temporary folder beside the output folder; only
- * when it succeeds is the old output swapped out and the new one moved in (two
- * renames on one file system). A failed build leaves the previous output
- * untouched, so a deploy step can never pick up a broken site.
+ * `astro build` writes into a temporary folder beside the output folder, and
+ * Pagefind indexes it there; only when both succeed is the old output swapped
+ * out and the new one moved in (two renames on one file system). A failed
+ * build leaves the previous output untouched, so a deploy step can never pick
+ * up a broken site.
  *
  * Usage: npm run build [-- --outDir dist] [-- any other astro build flag]
  */
@@ -14,6 +16,7 @@ import { rename, rm } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { indexSite } from './search-index.ts';
 
 const { values, positionals } = parseArgs({
   options: { outDir: { type: 'string', default: 'dist' } },
@@ -32,10 +35,21 @@ const passThrough = [...positionals, ...Object.entries(values).filter(([k]) => k
 const child = spawn(process.execPath, [astro, 'build', '--outDir', building, ...passThrough], { stdio: 'inherit' });
 const code = await new Promise<number>((done) => child.on('close', (c) => done(c ?? 1)));
 
-if (code !== 0) {
+async function fail(reason: string, exitCode: number): Promise<never> {
   await rm(building, { recursive: true, force: true });
-  console.error(`\nBuild failed (exit ${code}): ${out} was left as it was.`);
-  process.exit(code);
+  console.error(`\n${reason}: ${out} was left as it was.`);
+  process.exit(exitCode);
+}
+
+if (code !== 0) await fail(`Build failed (exit ${code})`, code);
+
+// The search index, once Astro has exited and freed its memory.
+try {
+  const { pages } = await indexSite(building);
+  console.log(`Search index: ${pages} pages`);
+} catch (error) {
+  console.error((error as Error).message);
+  await fail('Search indexing failed', 1);
 }
 
 if (existsSync(out)) await rename(out, previous);

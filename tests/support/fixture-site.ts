@@ -69,14 +69,15 @@ export interface BuildResult {
 }
 
 /**
- * Runs `astro build` on `contentDir` with its own cache and output folders.
+ * Runs the production build (`npm run build`) on `contentDir` with its own cache and output folders.
  * Always the Node running the tests (24), never the machine's default one.
  */
 export async function buildSite(name: string, contentDir: string, env: Record<string, string> = {}): Promise<BuildResult> {
   const dir = join(OUTPUT, name);
   const dist = join(dir, 'dist');
   await rm(dist, { recursive: true, force: true });
-  const child = spawn(process.execPath, [join(ROOT, 'node_modules/astro/bin/astro.mjs'), 'build', '--outDir', dist], {
+  // The production build: `astro build`, then the search index, as `npm run build` does.
+  const child = spawn(process.execPath, [join(ROOT, 'src/cli/build-site.ts'), '--outDir', dist], {
     cwd: ROOT,
     env: {
       ...process.env,

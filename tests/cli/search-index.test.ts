@@ -3,7 +3,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { indexSite } from '../../src/integrations/pagefind.ts';
+import { indexSite } from '../../src/cli/search-index.ts';
 
 const dirs: string[] = [];
 async function site(files: Record<string, string>): Promise<string> {
@@ -29,6 +29,12 @@ describe('indexSite', () => {
 
   it('fails when nothing can be indexed, so the build stops', async () => {
     const dir = await site({ 'notes.txt': 'Pas de HTML ici.' });
-    await expect(indexSite(dir)).rejects.toThrow(/Pagefind indexed no page under .*: search would find nothing/);
+    // Pagefind itself exits with an error when a site has no HTML at all.
+    await expect(indexSite(dir)).rejects.toThrow(/Pagefind (could not index|indexed no page under)/);
+  });
+
+  it('fails when every page keeps its text out of the index', async () => {
+    const dir = await site({ 'a.html': '<html lang="fr"><body><main data-pagefind-ignore="all"><p>Rien.</p></main></body></html>' });
+    await expect(indexSite(dir)).rejects.toThrow(/Pagefind (could not index|indexed no page under)/);
   });
 });
