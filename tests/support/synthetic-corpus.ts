@@ -141,11 +141,15 @@ export function sectionsYaml(sections: SectionSpec[] = defaultSections): string 
 
 /** Writes files (paths relative to `dir`), creating folders. */
 export async function writeFiles(dir: string, files: Record<string, string>): Promise<void> {
-  await Promise.all(
-    Object.entries(files).map(async ([path, text]) => {
-      const target = join(dir, path);
-      await mkdir(dirname(target), { recursive: true });
-      await writeFile(target, text);
-    }),
-  );
+  const entries = Object.entries(files);
+  // In batches: tens of thousands of files opened at once exhaust the process's file descriptors.
+  for (let i = 0; i < entries.length; i += 256) {
+    await Promise.all(
+      entries.slice(i, i + 256).map(async ([path, text]) => {
+        const target = join(dir, path);
+        await mkdir(dirname(target), { recursive: true });
+        await writeFile(target, text);
+      }),
+    );
+  }
 }
