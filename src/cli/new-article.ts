@@ -1,8 +1,10 @@
 /**
- * `npm run new -- --section international --title "…" --editors "A, B" [--source Xinhua] [--date ISO]`:
+ * `npm run new -- --section international --title "…" [--editors "A, B"] [--source Xinhua] [--date ISO]`:
  * starts an article at `content/articles/<yyyy>/<mm>/<slug>.md`, dated now in
  * the site's time zone, with every field in its frontmatter (the optional ones
  * as commented examples). The file passes the checker; it never replaces one.
+ * Without `--editors`, the editor is `ROTATIVE_EDITOR` (set once in an
+ * editor's shell): the schema needs at least one, so a file without would fail.
  */
 import { type ArticleFields, articlePathFor, articleSource, oneLine, splitNames } from '../lib/article-file.ts';
 import { parseIsoWithOffset, zonedInstant } from '../lib/dates.ts';
@@ -11,11 +13,12 @@ import { readDateTime, sectionFromName, sectionList } from '../lib/wire-copy.ts'
 import { site } from '../site.ts';
 import { articleLocation, fail, loadSections, problemsOf, readCommandLine, writeNewFile } from './common.ts';
 
-const usage = `Usage: npm run new -- --section <section> --title "<headline>" --editors "<name>, <name>" [--source <agency>] [--date <ISO 8601>]
+const usage = `Usage: npm run new -- --section <section> --title "<headline>" [--editors "<name>, <name>"] [--source <agency>] [--date <ISO 8601>]
 
   --section   a section slug or name from ${site.contentDir}/sections.yaml
   --title     the headline; the file name is made from it
-  --editors   the editors who handle the copy, separated by commas (required by the schema)
+  --editors   the editors who handle the copy, separated by commas.
+              Default: the name in the ROTATIVE_EDITOR environment variable
   --source    agency or author (default: ${site.name})
   --date      publication date and time, e.g. 2021-05-21T08:19:00+08:00; without an offset
               (2021-05-21T08:19, 21.05.2021 08h19) it is read in ${site.timeZone}. Default: now.`;
@@ -45,8 +48,10 @@ else if (!section) problems.push(`section: unknown section "${values.section}", 
 const title = oneLine(values.title ?? '');
 if (title === '') problems.push('title: required: pass --title "<headline>"');
 
-const editors = splitNames(values.editors ?? '');
-if (editors.length === 0) problems.push('editors: required: pass --editors "<name>, <name>" (an article needs at least one editor)');
+const editors = splitNames(values.editors ?? process.env['ROTATIVE_EDITOR'] ?? '');
+if (editors.length === 0) {
+  problems.push('editors: required: pass --editors "<name>, <name>", or set ROTATIVE_EDITOR to your name (an article needs at least one editor)');
+}
 
 const source = oneLine(values.source ?? site.name);
 if (source === '') problems.push('source: expected a source such as Xinhua, got an empty text');

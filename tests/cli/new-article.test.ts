@@ -7,8 +7,9 @@ import { contentDir, runCli } from './run-cli.ts';
 
 /** 01h00 on 1 June in Beijing, while it is still 31 May in UTC: the folder must follow the site's zone. */
 const NOW = '2021-05-31T17:00:30Z';
+// ROTATIVE_EDITOR is emptied so that an editor's own setting cannot change what a test sees.
 const newArticle = (dir: string, args: string[], env: Record<string, string> = {}) =>
-  runCli('new-article.ts', args, { contentDir: dir, env: { ROTATIVE_NOW: NOW, ...env } });
+  runCli('new-article.ts', args, { contentDir: dir, env: { ROTATIVE_NOW: NOW, ROTATIVE_EDITOR: '', ...env } });
 
 /** Every file under `dir/articles`, relative to it. */
 async function articleFiles(dir: string): Promise<string[]> {
@@ -74,6 +75,17 @@ describe('npm run new', () => {
     expect(await readFile(`${dir}/articles/2021/06/sans-agence.md`, 'utf8')).toContain('\nsource: Rotative\n');
   });
 
+  it('takes the editors from ROTATIVE_EDITOR without --editors, and --editors over it', async () => {
+    const dir = await contentDir();
+    const fromEnv = await newArticle(dir, ['--section', 'culture', '--title', 'Par défaut'], { ROTATIVE_EDITOR: 'Alix Ferrand, Ying Xie' });
+    expect(fromEnv.code).toBe(0);
+    expect(await readFile(`${dir}/articles/2021/06/par-defaut.md`, 'utf8')).toContain('\neditors:\n  - Alix Ferrand\n  - Ying Xie\n');
+    await newArticle(dir, ['--section', 'culture', '--title', 'Choisi', '--editors', 'Yishuang Liu'], { ROTATIVE_EDITOR: 'Alix Ferrand' });
+    const chosen = await readFile(`${dir}/articles/2021/06/choisi.md`, 'utf8');
+    expect(chosen).toContain('\neditors:\n  - Yishuang Liu\n');
+    expect(chosen).not.toContain('Alix Ferrand');
+  });
+
   it.each([
     ['with an offset', '2021-05-21T08:19:00+08:00', '2021/05', 'date: 2021-05-21T08:19:00+08:00'],
     ['in UTC', '2021-05-21T00:19:00Z', '2021/05', 'date: 2021-05-21T08:19:00+08:00'],
@@ -99,7 +111,7 @@ describe('npm run new', () => {
     ['no section', ['--title', 'T', '--editors', 'A'], 'section: required: pass --section, one of: culture, economie, international'],
     ['no title', ['--section', 'culture', '--editors', 'A'], 'title: required: pass --title "<headline>"'],
     ['a title without letters or digits', ['--section', 'culture', '--title', '« ! »', '--editors', 'A'], 'title: "« ! »" has no letter or digit to make a file name from'],
-    ['no editors', ['--section', 'culture', '--title', 'T'], 'editors: required: pass --editors "<name>, <name>" (an article needs at least one editor)'],
+    ['no editors', ['--section', 'culture', '--title', 'T'], 'editors: required: pass --editors "<name>, <name>", or set ROTATIVE_EDITOR to your name (an article needs at least one editor)'],
     ['a bad date', ['--section', 'culture', '--title', 'T', '--editors', 'A', '--date', '21.05.2021'], 'date: expected an ISO 8601 date such as 2021-05-21T08:19:00+08:00 (or 2021-05-21T08:19, read in Asia/Shanghai), got "21.05.2021"'],
     ['an unknown option', ['--section', 'culture', '--titre', 'T'], "Unknown option '--titre'"],
   ])('rejects %s and writes nothing', async (_, args, message) => {
