@@ -70,6 +70,8 @@ export interface SiteEnv {
   ROTATIVE_CONTENT_DIR?: string | undefined;
   /** The build clock, ISO 8601 with offset, for previews of embargoed copy and for tests. */
   ROTATIVE_NOW?: string | undefined;
+  /** Overrides `feedFullText`: `true` or `false`. */
+  ROTATIVE_FEED_FULL_TEXT?: string | undefined;
 }
 
 export const configDefaults = {
@@ -104,6 +106,13 @@ function positiveInteger(value: number, field: string): number {
     throw new Error(`Site config: ${field}: expected a whole number of 1 or more, got ${value}`);
   }
   return value;
+}
+
+/** `true` / `false` from an environment variable; anything else is a mistake worth stopping for. */
+function booleanSetting(value: string | undefined, name: string): boolean | undefined {
+  if (value === undefined) return undefined;
+  if (value === 'true' || value === 'false') return value === 'true';
+  throw new Error(`${name}: expected true or false, got "${value}"`);
 }
 
 /** Applies defaults and environment overrides, and rejects settings that cannot work. */
@@ -165,7 +174,7 @@ export function resolveSiteConfig(input: SiteConfigInput, env: SiteEnv, startedA
     logo: input.logo ?? configDefaults.logo,
     defaultImage: input.defaultImage ?? configDefaults.defaultImage,
     feedSize: positiveInteger(input.feedSize ?? configDefaults.feedSize, 'feedSize'),
-    feedFullText: input.feedFullText ?? configDefaults.feedFullText,
+    feedFullText: booleanSetting(pick(env.ROTATIVE_FEED_FULL_TEXT), 'ROTATIVE_FEED_FULL_TEXT') ?? input.feedFullText ?? configDefaults.feedFullText,
     newsPublicationName: input.newsPublicationName ?? input.name,
     now,
   };

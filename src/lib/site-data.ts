@@ -4,6 +4,7 @@
  * shared by every page.
  */
 import { getCollection, getEntry, render } from 'astro:content';
+import { experimental_AstroContainer as AstroContainer } from 'astro/container';
 import { READING_MINUTES } from '../markdown/remark-reading-time.ts';
 import { typography } from '../markdown/typography.ts';
 import { site } from '../site.ts';
@@ -67,10 +68,17 @@ export async function renderArticle(id: string) {
   return render(entry);
 }
 
-/** The rendered, sanitised HTML of an article's body, for full-text feeds. */
+let container: Promise<AstroContainer> | undefined;
+
+/**
+ * The rendered, sanitised HTML of an article's body, for full-text feeds.
+ * Rendered through the `Content` component, as on the article page, because
+ * the stored HTML holds placeholders where the image service puts local images.
+ */
 export async function renderedBody(id: string): Promise<string> {
   const entry = await getEntry('articles', id);
-  const html = entry?.rendered?.html;
-  if (html === undefined) throw new Error(`No rendered body for article "${id}" in the content store`);
-  return html;
+  if (!entry) throw new Error(`No article with id "${id}" in the content store`);
+  const { Content } = await render(entry);
+  container ??= AstroContainer.create();
+  return (await container).renderToString(Content);
 }

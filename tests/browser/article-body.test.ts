@@ -10,6 +10,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { crc32, deflateSync } from 'node:zlib';
 import type { Browser, Page } from 'playwright-core';
+import Parser from 'rss-parser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { axeViolations, launchBrowser, serveStatic, type StaticSite } from '../support/browser.ts';
 import { article, buildSite, OUTPUT, writeFixtureContent } from '../support/fixture-site.ts';
@@ -86,7 +87,8 @@ beforeAll(async () => {
   });
   await mkdir(join(contentDir, 'images'), { recursive: true });
   await writeFile(join(contentDir, 'images', 'port.png'), png(IMAGE.width, IMAGE.height));
-  const result = await buildSite(name, contentDir);
+  // Full-text feeds on, so the feed tests below see these bodies as feed readers get them.
+  const result = await buildSite(name, contentDir, { ROTATIVE_FEED_FULL_TEXT: 'true' });
   if (result.code !== 0) throw new Error(`The fixture build failed (exit ${result.code}):\n${result.output}`);
 
   site = await serveStatic(result.dist);
@@ -229,5 +231,37 @@ describe('an article with figures, footnotes, a pull quote, a box and a table', 
     const violations = await axeViolations(page);
     expect(violations).toEqual([]);
     await page.unroute(`**/${FURNITURE_URL}`);
+  });
+});
+
+describe('the same bodies in the full-text feeds (feedFullText)', () => {
+  const parser = new Parser<Record<string, never>, { link: string; 'content:encoded': string }>({ customFields: { item: ['content:encoded'] } });
+  const get = async (path: string) => {
+    const response = await fetch(new URL(path, site.url));
+    expect(response.status, path).toBe(200);
+    return response;
+  };
+
+  it('carry the local image as the page shows it, at an absolute URL that serves it', async () => {
+    const feed = await parser.parseString(await (await get('rss.xml')).text());
+    const body = feed.items.find((item) => item.link.endsWith(`/${FURNITURE_URL}`))?.['content:encoded'];
+    expect(body).toBeDefined();
+    expect(body).not.toContain('__ASTRO_IMAGE_');
+    const src = /<img [^>]*src="([^"]+)"/.exec(body!)?.[1];
+    expect(src).toMatch(/^https:\/\/rotative\.example\.org\/_astro\/port\.[^/]+\.webp$/);
+    const image = await get(new URL(src!).pathname.slice(1));
+    expect(image.headers.get('content-type')).toBe('image/webp');
+    expect(body).toContain('Le port de Valmorin au matin');
+
+    const json = (await (await get('feed.json')).json()) as { items: { url: string; content_html?: string }[] };
+    const item = json.items.find((i) => i.url.endsWith(`/${FURNITURE_URL}`));
+    expect(item?.content_html).toContain(`src="${src}"`);
+  });
+
+  it('carry the hostile dispatch sanitised, as the page does', async () => {
+    const feed = await parser.parseString(await (await get('rss.xml')).text());
+    const body = feed.items.find((item) => item.link.endsWith(`/${HOSTILE_URL}`))?.['content:encoded'];
+    expect(body).toContain('Cette dépêche fictive contient des pièges connus.');
+    expect(body).not.toMatch(/<script|<iframe|<object|<svg|<math|<style|\son[a-z]+=|javascript:/i);
   });
 });

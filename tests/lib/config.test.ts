@@ -21,10 +21,11 @@ describe('resolveSiteConfig', () => {
         ROTATIVE_TIME_ZONE: 'Europe/London',
         ROTATIVE_CONTENT_DIR: '/tmp/content',
         ROTATIVE_NOW: '2021-05-21T09:05:00+08:00',
+        ROTATIVE_FEED_FULL_TEXT: 'true',
       },
       startedAt,
     );
-    expect(site).toMatchObject({ url: 'https://user.github.io', basePath: '/rotative/', locale: 'en-GB', timeZone: 'Europe/London', contentDir: '/tmp/content' });
+    expect(site).toMatchObject({ url: 'https://user.github.io', basePath: '/rotative/', locale: 'en-GB', timeZone: 'Europe/London', contentDir: '/tmp/content', feedFullText: true });
     expect(site.now.toISOString()).toBe('2021-05-21T01:05:00.000Z');
   });
 
@@ -33,9 +34,15 @@ describe('resolveSiteConfig', () => {
     [{ ROTATIVE_TIME_ZONE: 'Mars/Olympus' }, /timeZone: expected an IANA time zone.*Mars\/Olympus/],
     [{ ROTATIVE_LOCALE: 'de-DE' }, /locale: expected a locale in fr or en.*de-DE/],
     [{ SITE_URL: 'not a url' }, /url: expected an absolute URL/],
+    [{ ROTATIVE_FEED_FULL_TEXT: 'yes' }, /ROTATIVE_FEED_FULL_TEXT: expected true or false, got "yes"/],
     [{ SITE_URL: 'https://example.org/news' }, /put the path "\/news" in basePath/],
   ])('refuses %j with a message naming the setting', (env, message) => {
     expect(() => resolveSiteConfig(input, env, startedAt)).toThrow(message);
+  });
+
+  it('keeps the config file’s feedFullText unless the environment says true or false', () => {
+    expect(resolveSiteConfig({ ...input, feedFullText: true }, {}, startedAt).feedFullText).toBe(true);
+    expect(resolveSiteConfig({ ...input, feedFullText: true }, { ROTATIVE_FEED_FULL_TEXT: 'false' }, startedAt).feedFullText).toBe(false);
   });
 
   it('refuses a page size that cannot paginate', () => {
