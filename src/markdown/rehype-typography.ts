@@ -6,6 +6,10 @@
  * `"*mot*"` gets its « » right.
  *
  * Runs after the sanitiser, so it sees every text, raw HTML included.
+ * An element with a `lang` of another language (`<span lang="en">`, which
+ * the sanitiser keeps) is typeset by that language's rules, or left as
+ * written when there are none (`lang="de"`): French spaces never land in an
+ * English quotation.
  *
  * @example
  * // locale: 'fr-FR'
@@ -13,7 +17,7 @@
  * // → <p>« Bien sûr », dit M. Dupont : <code>a ? b : c</code></p>  (with U+202F / U+00A0)
  */
 import type { Element, Root, RootContent } from 'hast';
-import { newState, type TypesetState, type TypographyRules, typeset, typographyRules } from './typography.ts';
+import { hasTypographyRules, newState, type TypesetState, type TypographyRules, typeset, typographyRules } from './typography.ts';
 
 export interface TypographyOptions {
   /** BCP 47 locale of the text, e.g. `fr-FR`, `fr-CA`, `en-GB`. */
@@ -49,6 +53,17 @@ function walk(children: RootContent[], rules: TypographyRules, state: TypesetSta
 
 function visitElement(node: Element, rules: TypographyRules, state: TypesetState): void {
   const name = node.tagName;
+  const lang = node.properties['lang'];
+  if (typeof lang === 'string' && lang.trim() !== '') {
+    const own = hasTypographyRules(lang.trim()) ? typographyRules(lang.trim()) : undefined;
+    if (own?.family !== rules.family) {
+      // Another language: its own rules and quotation state, or left as written when it has none.
+      if (own) walk(node.children, own, newState());
+      if (PHRASING.has(name)) state.previous = 'x';
+      else Object.assign(state, newState());
+      return;
+    }
+  }
   if (VERBATIM.has(name)) {
     // Code reads as a word to what follows it: `<code>x</code> ?` still gets its space.
     state.previous = 'x';
@@ -67,3 +82,4 @@ function visitElement(node: Element, rules: TypographyRules, state: TypesetState
   state.previous = '';
   state.inQuote = false;
 }
+

@@ -113,6 +113,11 @@ function compile(family: TypographyRules['family'], protect: boolean): RegExp {
 const cache = new Map<string, TypographyRules>();
 
 /** The rules for a BCP 47 locale; throws for a language without rules. */
+/** Whether `typographyRules(locale)` has rules to give (French and English). */
+export function hasTypographyRules(locale: string): boolean {
+  return /^(fr|en)(-|$)/i.test(locale);
+}
+
 export function typographyRules(locale: string): TypographyRules {
   const cached = cache.get(locale);
   if (cached) return cached;
