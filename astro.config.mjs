@@ -3,6 +3,7 @@ import { unified } from '@astrojs/markdown-remark';
 import sitemap from '@astrojs/sitemap';
 import { defineConfig } from 'astro/config';
 import siteStamp from './src/integrations/site-stamp.ts';
+import { buildCacheDir } from './src/lib/cache-dir.ts';
 import { sitemapLastmod } from './src/integrations/sitemap-lastmod.ts';
 import { markdownProcessorOptions } from './src/markdown/index.ts';
 import { markdownPipeline, site } from './src/site.ts';
@@ -36,9 +37,7 @@ export default defineConfig({
   },
   // Whitespace between inline elements matters in running text ("Xinhua | 21.05.2021").
   compressHTML: true,
-  // ROTATIVE_CACHE_DIR keeps per-build caches apart when tests or benchmarks build several sites.
-  // Outside node_modules (which `npm ci` wipes), so CI can keep it between builds.
-  cacheDir: process.env.ROTATIVE_CACHE_DIR ?? './.cache/astro',
+  cacheDir: buildCacheDir(process.env),
   markdown: {
     // Astro 7's default processor does not run remark/rehype plugins.
     // Plugins, footnote wording, GFM on and SmartyPants off: see src/markdown/index.ts.

@@ -16,6 +16,7 @@ import { rename, rm } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { buildCacheDir } from '../lib/cache-dir.ts';
 import { indexSite } from './search-index.ts';
 
 const { values, positionals } = parseArgs({
@@ -28,6 +29,7 @@ const out = resolve(String(values.outDir));
 const stamp = `${process.pid}-${Date.now()}`;
 const building = `${out}.building-${stamp}`;
 const previous = `${out}.previous-${stamp}`;
+const projectRoot = fileURLToPath(new URL('../../', import.meta.url));
 const astro = fileURLToPath(new URL('../../node_modules/astro/bin/astro.mjs', import.meta.url));
 const passThrough = [...positionals, ...Object.entries(values).filter(([k]) => k !== 'outDir').flatMap(([k, v]) => (v === true ? [`--${k}`] : [`--${k}`, String(v)]))];
 
@@ -45,8 +47,8 @@ if (code !== 0) await fail(`Build failed (exit ${code})`, code);
 
 // The search index, once Astro has exited and freed its memory.
 try {
-  const { pages } = await indexSite(building);
-  console.log(`Search index: ${pages} pages`);
+  const { pages, sections, reused } = await indexSite(building, { cacheDir: resolve(projectRoot, buildCacheDir(process.env)) });
+  console.log(`Search index: ${pages} pages in ${sections} section bundles (${reused} unchanged, from the cache)`);
 } catch (error) {
   console.error((error as Error).message);
   await fail('Search indexing failed', 1);

@@ -1,40 +1,148 @@
 /**
- * Builds the Pagefind search index of a built site, and fails when indexing
- * fails or finds nothing: a site whose search is silently empty must not be
- * deployed (`astro-pagefind` only logs such errors).
+ * Builds the Pagefind search index of a built site: one bundle per section
+ * (`pagefind/<section>/`, the sections the search page lists, see
+ * `src/lib/search-bundles.ts`), and fails when indexing fails or finds
+ * nothing: a site whose search is silently empty must not be deployed.
  *
  * `npm run build` calls it after `astro build` has exited, not from an Astro
- * integration: Pagefind then never holds its memory (1.6 GB at 10,000 pages)
- * while Astro still holds its own, and its command-line binary indexes faster
- * than its Node service API (27 s against 34 s at 10,000 pages, measured).
+ * integration, so Pagefind never holds its memory while Astro holds its own;
+ * and one section at a time holds an eighth of the archive, not all of it.
+ *
+ * With a cache folder, a section whose indexed text is unchanged since the
+ * last build (same article pages, same indexed region, title and language,
+ * same Pagefind) gets its previous bundle back instead of being indexed again:
+ * publishing one article re-indexes its own section only. Pagefind's output is
+ * deterministic, so the result is the same bytes as indexing afresh.
  *
  * Pages opt in with `data-pagefind-body` (article pages only), so navigation,
  * share links and footers never reach the index. The language (and French
  * stemming) comes from each page's `<html lang>`.
  */
 import { spawn } from 'node:child_process';
-import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { createHash } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { cp, mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { availableParallelism } from 'node:os';
+import { join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { sectionsOfSearchPage } from '../lib/search-bundles.ts';
 
 const runner = fileURLToPath(new URL('../../node_modules/pagefind/lib/runner/bin.cjs', import.meta.url));
+const pagefindPackage = fileURLToPath(new URL('../../node_modules/pagefind/package.json', import.meta.url));
+/** The built search page, which lists the bundles to build. */
+export const SEARCH_PAGE = join('recherche', 'index.html');
+const FINGERPRINT = 'rotative-fingerprint.txt';
 
-/** Indexes the HTML under `dir` into `dir/pagefind/`; throws with Pagefind's own output. */
-export async function indexSite(dir: string): Promise<{ pages: number }> {
-  const child = spawn(process.execPath, [runner, '--site', dir, '--output-subdir', 'pagefind'], { stdio: ['ignore', 'pipe', 'pipe'] });
-  let output = '';
-  child.stdout.on('data', (c: Buffer) => (output += c.toString()));
-  child.stderr.on('data', (c: Buffer) => (output += c.toString()));
+export interface IndexResult {
+  /** Pages in the index, by Pagefind's own count. */
+  pages: number;
+  sections: number;
+  /** Sections whose bundle came back from the cache. */
+  reused: number;
+}
+
+/** Indexes the site built in `dir` into `dir/pagefind/<section>/`; throws with Pagefind's own output. */
+export async function indexSite(dir: string, options: { cacheDir?: string | undefined } = {}): Promise<IndexResult> {
+  const pagePath = join(dir, SEARCH_PAGE);
+  if (!existsSync(pagePath)) throw new Error(`No search page at ${pagePath}: nothing says which sections to index`);
+  const sections = sectionsOfSearchPage(await readFile(pagePath, 'utf8'));
+  if (sections.length === 0) throw new Error(`The search page lists no section to index under ${dir}: search would find nothing`);
+  const version = JSON.parse(await readFile(pagefindPackage, 'utf8')).version as string;
+
+  const results: { pages: number; reused: boolean }[] = [];
+  const queue = [...sections];
+  // Two at a time on two cores: each run is mostly one thread, and holds one section.
+  const workers = Array.from({ length: Math.min(2, availableParallelism(), queue.length) }, async () => {
+    for (let section = queue.shift(); section !== undefined; section = queue.shift()) {
+      results.push(await indexSection(dir, section, version, options.cacheDir));
+    }
+  });
+  await Promise.all(workers);
+  return { pages: results.reduce((sum, r) => sum + r.pages, 0), sections: sections.length, reused: results.filter((r) => r.reused).length };
+}
+
+async function indexSection(dir: string, section: string, version: string, cacheDir: string | undefined): Promise<{ pages: number; reused: boolean }> {
+  const output = join(dir, 'pagefind', section);
+  const fingerprint = await sectionFingerprint(dir, section, version);
+  const cached = cacheDir === undefined ? undefined : join(cacheDir, 'search-index', section);
+  if (cached && (await readFile(join(cached, FINGERPRINT), 'utf8').catch(() => '')) === fingerprint) {
+    await cp(cached, output, { recursive: true, filter: (source) => !source.endsWith(`${sep}${FINGERPRINT}`) });
+    return { pages: await pageCount(output, section), reused: true };
+  }
+
+  const args = [runner, '--site', dir, '--glob', `${section}/**/*.html`, '--output-subdir', join('pagefind', section)];
+  const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'] });
+  let log = '';
+  child.stdout.on('data', (c: Buffer) => (log += c.toString()));
+  child.stderr.on('data', (c: Buffer) => (log += c.toString()));
   const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
-  if (code !== 0) throw new Error(`Pagefind could not index ${dir} (exit ${code}):\n${output}`);
+  if (code !== 0) throw new Error(`Pagefind could not index section "${section}" of ${dir} (exit ${code}):\n${log}`);
+  const pages = await pageCount(output, section, log);
+
+  if (cached) {
+    await rm(cached, { recursive: true, force: true });
+    await mkdir(cached, { recursive: true });
+    await cp(output, cached, { recursive: true });
+    await writeFile(join(cached, FINGERPRINT), fingerprint);
+  }
+  return { pages, reused: false };
+}
+
+/** Pagefind's own count of the pages it put in a bundle; zero is an error. */
+async function pageCount(output: string, section: string, log = ''): Promise<number> {
   let entry: { languages: Record<string, { page_count: number }> };
   try {
-    entry = JSON.parse(await readFile(join(dir, 'pagefind', 'pagefind-entry.json'), 'utf8'));
+    entry = JSON.parse(await readFile(join(output, 'pagefind-entry.json'), 'utf8'));
   } catch {
-    throw new Error(`Pagefind wrote no index under ${dir}:\n${output}`);
+    throw new Error(`Pagefind wrote no index for section "${section}" under ${output}:\n${log}`);
   }
-  // Pagefind's own count of the pages it put in the index.
   const pages = Object.values(entry.languages).reduce((sum, language) => sum + language.page_count, 0);
-  if (pages === 0) throw new Error(`Pagefind indexed no page under ${dir}: search would find nothing`);
-  return { pages };
+  if (pages === 0) throw new Error(`Pagefind indexed no page of section "${section}" under ${output}: search would find nothing there`);
+  return pages;
+}
+
+/**
+ * What a section's bundle is made from: for each page of the section that has
+ * an indexed region, its path, `<html lang>`, `<title>` and the region itself
+ * (from `data-pagefind-body` to the end of that element). The rest of a page
+ * (the site-wide stamp, picks, neighbours) never reaches the index.
+ */
+async function sectionFingerprint(dir: string, section: string, version: string): Promise<string> {
+  const root = join(dir, section);
+  const files = (await readdir(root, { recursive: true, withFileTypes: true }))
+    .filter((entry) => entry.isFile() && entry.name.endsWith('.html'))
+    .map((entry) => join(entry.parentPath, entry.name))
+    .sort();
+  const hash = createHash('sha256').update(`pagefind ${version}\n`);
+  let indexed = 0;
+  for (const file of files) {
+    const html = await readFile(file, 'utf8');
+    const region = indexedRegion(html);
+    if (region === undefined) continue;
+    indexed++;
+    const lang = /<html[^>]*\slang="([^"]*)"/.exec(html)?.[1] ?? '';
+    const title = /<title>([^<]*)<\/title>/.exec(html)?.[1] ?? '';
+    hash.update(`${relative(dir, file)}\0${lang}\0${title}\0${region.length}\0`).update(region);
+  }
+  // Without any marked page, Pagefind would index every page of the section whole.
+  if (indexed === 0) throw new Error(`Section "${section}" has no page marked data-pagefind-body under ${root}, but the search page lists it`);
+  return hash.digest('hex');
+}
+
+/** The element that carries `data-pagefind-body`, up to its closing tag; the whole rest of the page when that cannot be told. */
+export function indexedRegion(html: string): string | undefined {
+  const at = html.indexOf(' data-pagefind-body');
+  if (at === -1) return undefined;
+  const start = html.lastIndexOf('<', at);
+  const tag = /^<([a-z][a-z0-9-]*)/.exec(html.slice(start))?.[1];
+  if (!tag) return html.slice(start);
+  // Counts nested elements of the same name, so an <article> inside the body cannot end it early.
+  const pattern = new RegExp(`<(/?)${tag}[\\s>]`, 'g');
+  pattern.lastIndex = start;
+  let depth = 0;
+  for (let match = pattern.exec(html); match; match = pattern.exec(html)) {
+    depth += match[1] === '/' ? -1 : 1;
+    if (depth === 0) return html.slice(start, match.index);
+  }
+  return html.slice(start);
 }

@@ -2,7 +2,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { axeViolations, launchBrowser, serveStatic, type StaticSite } from '../support/browser.ts';
-import { SEED_URL } from '../support/fixture-site.ts';
+import { GENERATED_COUNT, SEED_URL } from '../support/fixture-site.ts';
 
 let browser: Browser;
 let page: Page;
@@ -25,13 +25,25 @@ async function search(term: string): Promise<string[]> {
   const input = page.getByRole('searchbox').or(page.locator('.pagefind-ui__search-input')).first();
   await input.fill(term);
   // "Aucun résultat pour X", "Un résultat pour X", "3 résultats pour X": the search is done.
-  await page.locator('.pagefind-ui__message').filter({ hasText: term }).first().waitFor({ timeout: 15_000 });
-  return page.locator('.pagefind-ui__result-link').evaluateAll((links) => links.map((a) => (a as HTMLAnchorElement).pathname));
+  const message = page.locator('.pagefind-ui__message').filter({ hasText: term }).first();
+  await message.waitFor({ timeout: 15_000 });
+  // The count comes first; each result's link appears once its fragment has loaded (five are shown at first).
+  const found = /^(\d+|Un) résultats?/i.exec(await message.innerText())?.[1];
+  const expected = found === undefined ? 0 : /^un$/i.test(found) ? 1 : Number(found);
+  const links = page.locator('.pagefind-ui__result-link');
+  await expect.poll(() => links.count(), { timeout: 15_000 }).toBeGreaterThanOrEqual(Math.min(expected, 5));
+  return links.evaluateAll((all) => all.map((a) => (a as HTMLAnchorElement).pathname));
 }
 
 describe('the search page', () => {
   it('finds the seed article when searching "Reykjavik"', async () => {
     expect(await search('Reykjavik')).toEqual([SEED_URL]);
+  });
+
+  it('searches every section’s bundle at once: "Fictif", in every generated headline, finds them all', async () => {
+    await search('Fictif');
+    // Each section is its own bundle, merged in the browser: one bundle alone would count a third of them.
+    expect(await page.locator('.pagefind-ui__message').first().innerText()).toMatch(new RegExp(`^${GENERATED_COUNT} résultats pour Fictif$`));
   });
 
   it('finds articles through French stemming ("rencontrer" → "rencontrés")', async () => {

@@ -4,6 +4,7 @@
  * a sub-path (as on GitHub Pages). The production URLs the pages print
  * (canonical, Open Graph, feeds) are mapped to the local server and checked too.
  */
+import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { check, type LinkResult } from 'linkinator';
@@ -54,7 +55,7 @@ describe('links at the root', () => {
     for (const page of await listPages(dist)) if (page !== '/404.html') expect(urls, page).toContain(page);
     expect(urls.some((u) => u.endsWith('.css'))).toBe(true);
     expect(urls.some((u) => u.endsWith('.woff2'))).toBe(true);
-    expect(urls).toEqual(expect.arrayContaining(['/rss.xml', '/feed.json', '/pagefind/pagefind-ui.js', '/favicon.svg']));
+    expect(urls).toEqual(expect.arrayContaining(['/rss.xml', '/feed.json', '/pagefind/international/pagefind-ui.js', '/favicon.svg']));
   });
 });
 
@@ -86,6 +87,9 @@ describe('a site built under a sub-path', () => {
     expect(locs.every((u) => u.startsWith(prefix))).toBe(true);
     expect(await readFile(join(dist, 'robots.txt'), 'utf8')).toContain(`Sitemap: ${prefix}sitemap-index.xml`);
     const search = await readFile(join(dist, 'recherche', 'index.html'), 'utf8');
-    expect(search).toContain(`data-bundle-path="${BASE}pagefind/"`);
+    // One search bundle per section, in display order, each built where the page looks for it.
+    const sections = ['international', 'economie', 'culture'];
+    expect(search).toContain(`data-bundle-paths="${sections.map((s) => `${BASE}pagefind/${s}/`).join(' ')}"`);
+    for (const section of sections) expect(existsSync(join(dist, 'pagefind', section, 'pagefind-entry.json')), section).toBe(true);
   });
 });

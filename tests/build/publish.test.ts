@@ -43,6 +43,11 @@ describe('publishing into a built archive', () => {
     expect(published.output).toMatch(/"Last updated" stamp brought up to date in \d+ page/);
   });
 
+  it('indexes the changed section for search again, and takes the two others’ bundles from the cache', () => {
+    // The new article and the edited headline are both in economie.
+    expect(published.output).toMatch(/Search index: \d+ pages in 3 section bundles \(2 unchanged, from the cache\)/);
+  });
+
   it('gives the cold build’s output, byte for byte', async () => {
     const files = await listFiles(cold);
     expect(await listFiles(published.dist)).toEqual(files);
