@@ -47,8 +47,10 @@ if (code !== 0) await fail(`Build failed (exit ${code})`, code);
 
 // The search index, once Astro has exited and freed its memory.
 try {
+  const started = performance.now();
   const { pages, sections, reused } = await indexSite(building, { cacheDir: resolve(projectRoot, buildCacheDir(process.env)) });
-  console.log(`Search index: ${pages} pages in ${sections} section bundles (${reused} unchanged, from the cache)`);
+  const seconds = ((performance.now() - started) / 1000).toFixed(1);
+  console.log(`Search index: ${pages} pages in ${sections} section bundles (${reused} unchanged, from the cache), ${seconds} s`);
 } catch (error) {
   console.error((error as Error).message);
   await fail('Search indexing failed', 1);
