@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { ROOT } from '../support/fixture-site.ts';
+import { buildCacheDir } from '../../src/lib/cache-dir.ts';
 
 interface Step {
   name?: string;
@@ -96,12 +97,14 @@ describe('the publish workflow', () => {
     expect(build.env).toEqual({ SITE_URL: '${{ steps.pages.outputs.origin }}', BASE_PATH: '${{ steps.pages.outputs.base_path }}' });
   });
 
-  it('caches npm and the folder Astro keeps its content store in', async () => {
+  it('caches npm, and the build cache (Astro’s content store and pages, the search bundles) where the build keeps it', async () => {
     const setups = steps().filter((s) => s.uses?.startsWith('actions/setup-node'));
     expect(setups.length).toBeGreaterThan(0);
     for (const s of setups) expect(s.with).toMatchObject({ cache: 'npm', 'node-version-file': '.nvmrc' });
     const cache = steps().find((s) => s.uses?.startsWith('actions/cache'))!;
-    const config = await readFile(join(ROOT, 'astro.config.mjs'), 'utf8');
-    expect(config).toContain(`'./${cache.with!['path']}'`);
+    expect(buildCacheDir({})).toBe(`./${cache.with!['path']}`);
+    // Astro's cacheDir and the search indexer both take the folder from buildCacheDir.
+    expect(await readFile(join(ROOT, 'astro.config.mjs'), 'utf8')).toContain('cacheDir: buildCacheDir(process.env)');
+    expect(await readFile(join(ROOT, 'src/cli/build-site.ts'), 'utf8')).toContain('buildCacheDir(process.env)');
   });
 });
