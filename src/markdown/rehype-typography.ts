@@ -53,9 +53,9 @@ function walk(children: RootContent[], rules: TypographyRules, state: TypesetSta
 
 function visitElement(node: Element, rules: TypographyRules, state: TypesetState): void {
   const name = node.tagName;
-  const lang = node.properties['lang'];
-  if (typeof lang === 'string' && lang.trim() !== '') {
-    const own = hasTypographyRules(lang.trim()) ? typographyRules(lang.trim()) : undefined;
+  const lang = typeof node.properties['lang'] === 'string' ? node.properties['lang'].trim() : '';
+  if (lang !== '') {
+    const own = hasTypographyRules(lang) ? typographyRules(lang) : undefined;
     if (own?.family !== rules.family) {
       // Another language: its own rules and quotation state, or left as written when it has none.
       if (own) walk(node.children, own, newState());
@@ -82,4 +82,3 @@ function visitElement(node: Element, rules: TypographyRules, state: TypesetState
   state.previous = '';
   state.inQuote = false;
 }
-

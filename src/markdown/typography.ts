@@ -112,20 +112,25 @@ function compile(family: TypographyRules['family'], protect: boolean): RegExp {
 
 const cache = new Map<string, TypographyRules>();
 
-/** The rules for a BCP 47 locale; throws for a language without rules. */
-/** Whether `typographyRules(locale)` has rules to give (French and English). */
-export function hasTypographyRules(locale: string): boolean {
-  return /^(fr|en)(-|$)/i.test(locale);
+/** Which rules a BCP 47 locale takes; undefined for a language without rules. */
+function familyOf(locale: string): TypographyRules['family'] | undefined {
+  const [language = '', region = ''] = locale.split('-');
+  if (language.toLowerCase() === 'fr') return region.toUpperCase() === 'CA' ? 'fr-CA' : 'fr';
+  if (language.toLowerCase() === 'en') return 'en';
+  return undefined;
 }
 
+/** Whether `typographyRules(locale)` has rules to give (French and English). */
+export function hasTypographyRules(locale: string): boolean {
+  return familyOf(locale) !== undefined;
+}
+
+/** The rules for a BCP 47 locale; throws for a language without rules. */
 export function typographyRules(locale: string): TypographyRules {
   const cached = cache.get(locale);
   if (cached) return cached;
-  const [language = '', region = ''] = locale.split('-');
-  let family: TypographyRules['family'];
-  if (language.toLowerCase() === 'fr') family = region.toUpperCase() === 'CA' ? 'fr-CA' : 'fr';
-  else if (language.toLowerCase() === 'en') family = 'en';
-  else throw new Error(`No typography rules for locale "${locale}": expected a French (fr-*) or English (en-*) locale`);
+  const family = familyOf(locale);
+  if (!family) throw new Error(`No typography rules for locale "${locale}": expected a French (fr-*) or English (en-*) locale`);
   const rules = { locale, family, pattern: compile(family, false), protectedPattern: compile(family, true) };
   cache.set(locale, rules);
   return rules;
