@@ -25,12 +25,13 @@ import { copyFile, link, mkdir, readdir, readFile, rm, writeFile } from 'node:fs
 import { availableParallelism } from 'node:os';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { inParallel } from '../lib/in-parallel.ts';
 import { sectionsOfSearchPage } from '../lib/search-bundles.ts';
 
 const runner = fileURLToPath(new URL('../../node_modules/pagefind/lib/runner/bin.cjs', import.meta.url));
 const pagefindPackage = fileURLToPath(new URL('../../node_modules/pagefind/package.json', import.meta.url));
 /** The built search page, which lists the bundles to build. */
-export const SEARCH_PAGE = join('recherche', 'index.html');
+const SEARCH_PAGE = join('recherche', 'index.html');
 const FINGERPRINT = 'rotative-fingerprint.txt';
 
 export interface IndexResult {
@@ -49,15 +50,8 @@ export async function indexSite(dir: string, options: { cacheDir?: string | unde
   if (sections.length === 0) throw new Error(`The search page lists no section to index under ${dir}: search would find nothing`);
   const version = JSON.parse(await readFile(pagefindPackage, 'utf8')).version as string;
 
-  const results: { pages: number; reused: boolean }[] = [];
-  const queue = [...sections];
   // Two at a time on two cores: each run is mostly one thread, and holds one section.
-  const workers = Array.from({ length: Math.min(2, availableParallelism(), queue.length) }, async () => {
-    for (let section = queue.shift(); section !== undefined; section = queue.shift()) {
-      results.push(await indexSection(dir, section, version, options.cacheDir));
-    }
-  });
-  await Promise.all(workers);
+  const results = await inParallel(sections, Math.min(2, availableParallelism()), (section) => indexSection(dir, section, version, options.cacheDir));
   return { pages: results.reduce((sum, r) => sum + r.pages, 0), sections: sections.length, reused: results.filter((r) => r.reused).length };
 }
 
@@ -114,7 +108,7 @@ async function sectionFingerprint(dir: string, section: string, version: string)
     .sort();
   const hash = createHash('sha256').update(`pagefind ${version}\n`);
   let indexed = 0;
-  const pages = await inParallel(files, (file) => readFile(file, 'utf8'));
+  const pages = await inParallel(files, DISK_TASKS, (file) => readFile(file, 'utf8'));
   for (const [i, file] of files.entries()) {
     const html = pages[i]!;
     const region = indexedRegion(html);
@@ -147,22 +141,8 @@ export function indexedRegion(html: string): string | undefined {
   return html.slice(start);
 }
 
-/**
- * Runs `task` on every item, sixteen at a time (file operations here wait on
- * the disk far more than on the CPU), and gives the results in input order.
- */
-async function inParallel<T, R>(items: readonly T[], task: (item: T) => Promise<R>): Promise<R[]> {
-  const results: R[] = new Array(items.length);
-  let next = 0;
-  const workers = Array.from({ length: Math.min(16, items.length) }, async () => {
-    while (next < items.length) {
-      const i = next++;
-      results[i] = await task(items[i]!);
-    }
-  });
-  await Promise.all(workers);
-  return results;
-}
+/** File operations in flight at once: they wait on the disk far more than on the CPU. */
+const DISK_TASKS = 16;
 
 /**
  * Puts the files of `from` at the same places under `to`, as hard links: a
@@ -178,7 +158,7 @@ async function mirror(from: string, to: string, keep: (name: string) => boolean 
   await mkdir(to, { recursive: true });
   for (const entry of entries) if (entry.isDirectory()) await mkdir(join(to, within(entry)), { recursive: true });
   const files = entries.filter((entry) => entry.isFile() && keep(entry.name)).map(within);
-  await inParallel(files, async (file) => {
+  await inParallel(files, DISK_TASKS, async (file) => {
     try {
       await link(join(from, file), join(to, file));
     } catch (error) {

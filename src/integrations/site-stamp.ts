@@ -15,6 +15,7 @@ import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
+import { inParallel } from '../lib/in-parallel.ts';
 
 const STAMP = /<p class="site-updated">.*?<\/p>/s;
 const FOOTER_OPEN = '<footer class="site-footer">';
@@ -60,22 +61,15 @@ export function withStamp(html: string, parts: StampParts, file: string): string
 export async function refreshStamps(dir: string): Promise<number> {
   const parts = stampParts(await readFile(join(dir, 'index.html'), 'utf8'));
   const files = (await readdir(dir, { recursive: true })).filter((f) => f.endsWith('.html')).sort();
-  let changed = 0;
-  // A few files at a time: thousands of open files would exhaust descriptors.
-  const queue = [...files];
-  const work = async () => {
-    for (let file = queue.shift(); file !== undefined; file = queue.shift()) {
-      const path = join(dir, file);
-      const html = await readFile(path, 'utf8');
-      const updated = withStamp(html, parts, file);
-      if (updated !== html) {
-        await writeFile(path, updated);
-        changed++;
-      }
-    }
-  };
-  await Promise.all(Array.from({ length: 16 }, work));
-  return changed;
+  const rewritten = await inParallel(files, 16, async (file) => {
+    const path = join(dir, file);
+    const html = await readFile(path, 'utf8');
+    const updated = withStamp(html, parts, file);
+    if (updated === html) return false;
+    await writeFile(path, updated);
+    return true;
+  });
+  return rewritten.filter(Boolean).length;
 }
 
 export default function siteStamp(): AstroIntegration {

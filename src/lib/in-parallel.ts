@@ -1,0 +1,17 @@
+/**
+ * Runs `task` on every item, at most `limit` at a time, and gives the results
+ * in input order. For file work over a whole site: all at once would exhaust
+ * file descriptors, one at a time would leave the CPU waiting on the disk.
+ */
+export async function inParallel<T, R>(items: readonly T[], limit: number, task: (item: T) => Promise<R>): Promise<R[]> {
+  const results: R[] = new Array(items.length);
+  let next = 0;
+  const workers = Array.from({ length: Math.min(limit, items.length) }, async () => {
+    while (next < items.length) {
+      const i = next++;
+      results[i] = await task(items[i]!);
+    }
+  });
+  await Promise.all(workers);
+  return results;
+}
