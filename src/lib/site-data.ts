@@ -3,8 +3,10 @@
  * that imports `astro:content`. The site index is built once per build and
  * shared by every page.
  */
+import { readFile } from 'node:fs/promises';
 import { getCollection, getEntry, render } from 'astro:content';
 import { experimental_AstroContainer as AstroContainer } from 'astro/container';
+import { BODY_FILE } from './article-bodies.ts';
 import { READING_MINUTES } from '../markdown/remark-reading-time.ts';
 import { typography } from '../markdown/typography.ts';
 import { site } from '../site.ts';
@@ -61,11 +63,23 @@ export function getSiteIndex(): Promise<SiteIndex> {
   return index;
 }
 
-/** The rendered body of an article, as an Astro `Content` component. */
+/**
+ * The rendered body of an article, as an Astro `Content` component. The
+ * store holds the body's file, not its HTML (`src/loaders/article-bodies.ts`);
+ * `render` then does what it does with stored HTML, local images included.
+ */
 export async function renderArticle(id: string) {
   const entry = await getEntry('articles', id);
   if (!entry) throw new Error(`No article with id "${id}" in the content store`);
-  return render(entry);
+  const file = entry.rendered?.metadata?.[BODY_FILE];
+  if (typeof file !== 'string') throw new Error(`${entry.filePath ?? id}: the content store names no rendered body file`);
+  let html: string;
+  try {
+    html = await readFile(file, 'utf8');
+  } catch (error) {
+    throw new Error(`${entry.filePath ?? id}: its rendered body is missing from the build cache (${(error as Error).message}); build again`);
+  }
+  return render({ ...entry, rendered: { ...entry.rendered, html } });
 }
 
 let container: Promise<AstroContainer> | undefined;
@@ -76,9 +90,7 @@ let container: Promise<AstroContainer> | undefined;
  * the stored HTML holds placeholders where the image service puts local images.
  */
 export async function renderedBody(id: string): Promise<string> {
-  const entry = await getEntry('articles', id);
-  if (!entry) throw new Error(`No article with id "${id}" in the content store`);
-  const { Content } = await render(entry);
+  const { Content } = await renderArticle(id);
   container ??= AstroContainer.create();
   return (await container).renderToString(Content);
 }

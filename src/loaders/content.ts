@@ -8,6 +8,8 @@
  * report every problem at once, and fail the build before any page is written.
  * Bodies are still rendered by Astro's configured Markdown processor, and an
  * unchanged file (same digest) keeps its rendering from the content-layer cache.
+ * The HTML of each body goes to a file in the build cache, not into the store
+ * (see `article-bodies.ts`).
  */
 import { readdir, readFile } from 'node:fs/promises';
 import { join, relative, resolve } from 'node:path';
@@ -19,6 +21,7 @@ import type { ArticleRecord } from '../lib/articles.ts';
 import { ContentError, formatProblem } from '../lib/problems.ts';
 import { contentProblems, readContent, readSections } from '../lib/read-content.ts';
 import type { PipelineOptions } from '../markdown/index.ts';
+import { BODY_FILE, bodiesDir, bodyFile, hasBody, pruneBodies, writeBodies } from '../lib/article-bodies.ts';
 import { createRenderPool, type RenderedBody, type RenderPool } from './render-pool.ts';
 
 interface ContentLoaderOptions {
@@ -41,6 +44,8 @@ export function articlesLoader({ contentDir, timeZone, pipeline }: ContentLoader
       for (const warning of problems) logger.warn(formatProblem(warning));
 
       const seen = new Set<string>();
+      const bodies = bodiesDir(fileURLToPath(config.cacheDir));
+      const bodyFiles = new Set<string>();
       // Hashed once: each body's digest then only grows by a few characters.
       const pipelineDigest = generateDigest(await pipelineSource(root));
       const jobs: { article: (typeof snapshot.articles)[number]; record: ArticleRecord; digest: string }[] = [];
@@ -49,12 +54,15 @@ export function articlesLoader({ contentDir, timeZone, pipeline }: ContentLoader
         if (!record) continue;
         seen.add(record.id);
         const digest = generateDigest(article.text + pipelineDigest);
+        const file = bodyFile(bodies, record.id, digest);
+        bodyFiles.add(file);
         const cached = store.get(record.id);
-        if (cached?.digest === digest && cached.rendered) continue;
+        if (cached?.digest === digest && hasBody(cached.rendered?.metadata, file)) continue;
         jobs.push({ article, record, digest });
       }
 
       const render = await bodyRenderer({ config, renderMarkdown, logger, pipeline, jobs: jobs.length });
+      const written: { file: string; html: string }[] = [];
       try {
         // All bodies are queued at once; the store is filled in file order, as a one-by-one loop would.
         const rendering = jobs.map(({ article }) => {
@@ -75,14 +83,19 @@ export function articlesLoader({ contentDir, timeZone, pipeline }: ContentLoader
           const filePath = relative(root, resolve(root, article.file)).replace(/\\/g, '/');
           // As Astro's glob() loader does: local images in the body go through Astro's image service.
           const assetImports = rendered.metadata?.imagePaths ?? [];
-          // No `body`: pages read `rendered`, and the store is bundled into the build, where the
-          // raw Markdown would double its size (build time and memory).
-          store.set({ id: record.id, data: record.data, filePath, digest, rendered, assetImports });
+          // No `body`, and the HTML in a file: the store is bundled into the build, where the
+          // raw Markdown and the rendering would make it six times the size (build time and memory).
+          const file = bodyFile(bodies, record.id, digest);
+          written.push({ file, html: rendered.html });
+          const metadata = { ...rendered.metadata, [BODY_FILE]: file };
+          store.set({ id: record.id, data: record.data, filePath, digest, rendered: { html: '', metadata }, assetImports });
         }
       } finally {
         await render.close();
       }
+      await writeBodies(bodies, written);
       for (const id of store.keys()) if (!seen.has(id)) store.delete(id);
+      await pruneBodies(bodies, bodyFiles);
     },
   };
 }

@@ -5,7 +5,7 @@
  * be the cold build's, byte for byte: a new article, and an edited headline
  * that other pages show as a neighbour or pick, reach every page that shows them.
  */
-import { readFile, writeFile } from 'node:fs/promises';
+import { readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { article, buildSite, OUTPUT, writeFixtureContent } from '../support/fixture-site.ts';
@@ -63,4 +63,32 @@ describe('publishing into a built archive', () => {
     const seed = await readFile(join(published.dist, 'international', '2021', '05', '21', 'la-russie-et-les-etats-unis-recherchent-la-cooperation-dans', 'index.html'), 'utf8');
     expect(seed).toMatch(/<p class="site-updated"><time datetime="2021-06-29T09:00:00\+08:00"/);
   });
+});
+
+describe('rendered bodies kept in the build cache', () => {
+  const cache = join(OUTPUT, 'publish', 'cache');
+
+  it('are files, one per article, and not in the content store Astro bundles', async () => {
+    const store = await readFile(join(cache, 'data-store.json'), 'utf8');
+    expect(store).toContain('bodyFile');
+    expect(store).not.toContain('<p>');
+    const articles = (await readdir(join(contentDir, 'articles'), { recursive: true })).filter((name) => name.endsWith('.md'));
+    expect((await readdir(join(cache, 'article-bodies'))).length).toBe(articles.length);
+  });
+
+  it('are rendered again when their file went missing, and the site is the same', async () => {
+    const bodies = join(cache, 'article-bodies');
+    const [lost] = await readdir(bodies);
+    await rm(join(bodies, lost!));
+    const again = await buildSite('publish', contentDir);
+    expect(again.code, again.output).toBe(0);
+    expect(await readdir(bodies)).toContain(lost);
+    const files = await listFiles(cold);
+    const different: string[] = [];
+    for (const file of files) {
+      const [a, b] = await Promise.all([readFile(join(again.dist, file)), readFile(join(cold, file))]);
+      if (!a.equals(b)) different.push(file);
+    }
+    expect(different).toEqual([]);
+  }, 300_000);
 });
