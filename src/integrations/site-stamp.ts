@@ -11,62 +11,107 @@
  * already matches and is not touched, so the output is the same as a cold
  * build's, byte for byte.
  */
-import { readdir, readFile, writeFile } from 'node:fs/promises';
+import { open, readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { inParallel } from '../lib/in-parallel.ts';
 
-const STAMP = /<p class="site-updated">.*?<\/p>/s;
+const STAMP_OPEN = '<p class="site-updated">';
+const STAMP_CLOSE = '</p>';
 const FOOTER_OPEN = '<footer class="site-footer">';
 const FOOTER_CLOSE = '</footer>';
 
-/** The footer's position: the last one, after anything an article body could hold. */
-function footerSpan(html: string): [number, number] | undefined {
-  const start = html.lastIndexOf(FOOTER_OPEN);
+type Span = [start: number, end: number];
+
+/** The masthead's stamp: the first one, before anything an article body could hold. */
+function stampSpan(page: Buffer): Span | undefined {
+  const start = page.indexOf(STAMP_OPEN);
   if (start === -1) return undefined;
-  const end = html.indexOf(FOOTER_CLOSE, start);
+  const end = page.indexOf(STAMP_CLOSE, start);
+  return end === -1 ? undefined : [start, end + STAMP_CLOSE.length];
+}
+
+/** The footer: the last one, after anything an article body could hold. */
+function footerSpan(page: Buffer): Span | undefined {
+  const start = page.lastIndexOf(FOOTER_OPEN);
+  if (start === -1) return undefined;
+  const end = page.indexOf(FOOTER_CLOSE, start);
   return end === -1 ? undefined : [start, end + FOOTER_CLOSE.length];
 }
 
 export interface StampParts {
   /** The masthead's stamp element, absent when nothing is published. */
-  stamp: string | undefined;
-  footer: string;
+  stamp: Buffer | undefined;
+  footer: Buffer;
 }
 
 /** The stamp and footer of a freshly rendered page. */
-export function stampParts(html: string, file = 'the homepage'): StampParts {
-  const span = footerSpan(html);
-  if (!span) throw new Error(`site-stamp: no site footer in ${file}`);
-  return { stamp: STAMP.exec(html)?.[0], footer: html.slice(...span) };
+export function stampParts(page: Buffer, file = 'the homepage'): StampParts {
+  const footer = footerSpan(page);
+  if (!footer) throw new Error(`site-stamp: no site footer in ${file}`);
+  const stamp = stampSpan(page);
+  return { stamp: stamp && page.subarray(...stamp), footer: page.subarray(...footer) };
 }
 
-/** `html` with the stamp and footer of `parts`; throws on a page without the same elements. */
-export function withStamp(html: string, parts: StampParts, file: string): string {
-  const span = footerSpan(html);
+/** Bytes to write at `offset`, over as many bytes. */
+export interface Patch {
+  offset: number;
+  bytes: Buffer;
+}
+
+/**
+ * What brings `page` up to date with `parts`: no patch when it already is;
+ * patches in place when the new elements are as long as the old ones (the
+ * usual case, as dates and years are written at a fixed width), so a kept
+ * page costs a few dozen bytes written instead of the whole page; else the
+ * whole new page. Throws on a page without the same elements.
+ */
+export function stampUpdate(page: Buffer, parts: StampParts, file: string): Patch[] | Buffer {
+  const footer = footerSpan(page);
   // Pages without the site's layout (none today) are left alone.
-  if (!span) return html;
-  const stamp = STAMP.exec(html);
-  if ((stamp === null) !== (parts.stamp === undefined)) {
+  if (!footer) return [];
+  const stamp = stampSpan(page);
+  if ((stamp === undefined) !== (parts.stamp === undefined)) {
     // Cache keys include whether a stamp is shown, so a copied page always agrees with the homepage.
     throw new Error(`site-stamp: ${file} and the homepage disagree on showing the "last updated" stamp`);
   }
-  let out = html.slice(0, span[0]) + parts.footer + html.slice(span[1]);
-  if (stamp && parts.stamp) out = out.slice(0, stamp.index) + parts.stamp + out.slice(stamp.index + stamp[0].length);
-  return out;
+  const changes: { span: Span; bytes: Buffer }[] = [];
+  if (stamp && parts.stamp && !page.subarray(...stamp).equals(parts.stamp)) changes.push({ span: stamp, bytes: parts.stamp });
+  if (!page.subarray(...footer).equals(parts.footer)) changes.push({ span: footer, bytes: parts.footer });
+  if (changes.every(({ span: [start, end], bytes }) => bytes.length === end - start)) {
+    return changes.map(({ span: [offset], bytes }) => ({ offset, bytes }));
+  }
+  // The stamp comes before the footer: cut the page at both, in order.
+  const pieces: Buffer[] = [];
+  let at = 0;
+  for (const { span: [start, end], bytes } of changes) {
+    pieces.push(page.subarray(at, start), bytes);
+    at = end;
+  }
+  pieces.push(page.subarray(at));
+  return Buffer.concat(pieces);
 }
 
 /** Updates every HTML page under `dir`; returns how many changed. */
 export async function refreshStamps(dir: string): Promise<number> {
-  const parts = stampParts(await readFile(join(dir, 'index.html'), 'utf8'));
+  const parts = stampParts(await readFile(join(dir, 'index.html')));
   const files = (await readdir(dir, { recursive: true })).filter((f) => f.endsWith('.html')).sort();
   const rewritten = await inParallel(files, 16, async (file) => {
     const path = join(dir, file);
-    const html = await readFile(path, 'utf8');
-    const updated = withStamp(html, parts, file);
-    if (updated === html) return false;
-    await writeFile(path, updated);
+    const update = stampUpdate(await readFile(path), parts, file);
+    if (Buffer.isBuffer(update)) {
+      await writeFile(path, update);
+      return true;
+    }
+    if (update.length === 0) return false;
+    // Astro copied the page from its cache (a file of its own), so writing into it is safe.
+    const handle = await open(path, 'r+');
+    try {
+      for (const { offset, bytes } of update) await handle.write(bytes, 0, bytes.length, offset);
+    } finally {
+      await handle.close();
+    }
     return true;
   });
   return rewritten.filter(Boolean).length;
