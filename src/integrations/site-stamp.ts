@@ -1,7 +1,8 @@
 /**
  * Brings the site-wide "last updated" stamp (masthead) and the copyright year
  * (footer) up to date in pages the incremental build copied from a previous
- * build instead of rendering.
+ * build instead of rendering, and the "Conseils de la rédaction" of articles
+ * that show their section's newest articles.
  *
  * Every page shows the newest change of the whole site, so a new article
  * would otherwise make every page "changed". Page cache keys
@@ -10,8 +11,15 @@
  * them into every page whose copy differs. A page rendered in this build
  * already matches and is not touched, so the output is the same as a cold
  * build's, byte for byte.
+ *
+ * Picks work the same way: an article whose picks are its section's newest
+ * (`picksAreSectionNewest`) marks its block with the section
+ * (`data-section-newest`), and its key leaves the picks out; the block comes
+ * from `build-fragments/picks/<section>/`, rendered afresh whenever the
+ * section's newest change, and that folder is then deleted from the output.
  */
-import { open, readdir, readFile, writeFile } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { open, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
@@ -21,6 +29,10 @@ const STAMP_OPEN = '<p class="site-updated">';
 const STAMP_CLOSE = '</p>';
 const FOOTER_OPEN = '<footer class="site-footer">';
 const FOOTER_CLOSE = '</footer>';
+const PICKS_MARK = ' data-section-newest="';
+
+/** The build's own pages, never published: see `src/pages/build-fragments/`. */
+export const FRAGMENTS_DIR = 'build-fragments';
 
 type Span = [start: number, end: number];
 
@@ -93,15 +105,71 @@ export function stampUpdate(page: Buffer, parts: StampParts, file: string): Patc
   return Buffer.concat(pieces);
 }
 
-/** Updates every HTML page under `dir`; returns how many changed. */
+/**
+ * A marked picks block: its section and where it is. The last one of the
+ * page, after anything an article body could hold; nested sections counted.
+ */
+function picksBlock(page: Buffer): { section: string; span: Span } | undefined {
+  const mark = page.lastIndexOf(PICKS_MARK);
+  if (mark === -1) return undefined;
+  const valueStart = mark + PICKS_MARK.length;
+  const section = page.toString('latin1', valueStart, page.indexOf('"', valueStart));
+  const start = page.lastIndexOf('<section', mark);
+  let depth = 0;
+  for (let at = start; at !== -1 && at < page.length; ) {
+    const open = page.indexOf('<section', at);
+    const close = page.indexOf('</section>', at);
+    if (close === -1) break;
+    if (open !== -1 && open < close) {
+      depth++;
+      at = open + 1;
+    } else {
+      depth--;
+      at = close + '</section>'.length;
+      if (depth === 0) return { section, span: [start, at] };
+    }
+  }
+  return undefined;
+}
+
+/** Each section's picks block, from the pages under `FRAGMENTS_DIR`. */
+export async function sectionPicks(dir: string): Promise<Map<string, Buffer>> {
+  const root = join(dir, FRAGMENTS_DIR, 'picks');
+  const blocks = new Map<string, Buffer>();
+  if (!existsSync(root)) return blocks;
+  for (const section of await readdir(root)) {
+    const page = await readFile(join(root, section, 'index.html'));
+    const block = picksBlock(page);
+    // A section with too few articles for shared picks shows none.
+    if (block) blocks.set(block.section, page.subarray(...block.span));
+  }
+  return blocks;
+}
+
+/** `page` with its marked picks block replaced by its section's; undefined when it already matches or has none. */
+export function withSectionPicks(page: Buffer, blocks: ReadonlyMap<string, Buffer>, file: string): Buffer | undefined {
+  const block = picksBlock(page);
+  if (!block) return undefined;
+  const current = blocks.get(block.section);
+  if (!current) throw new Error(`site-stamp: ${file} shows the newest of section "${block.section}", which has no picks block in ${FRAGMENTS_DIR}/`);
+  if (page.subarray(...block.span).equals(current)) return undefined;
+  return Buffer.concat([page.subarray(0, block.span[0]), current, page.subarray(block.span[1])]);
+}
+
+/** Updates every HTML page under `dir`, then deletes the build's fragments; returns how many pages changed. */
 export async function refreshStamps(dir: string): Promise<number> {
   const parts = stampParts(await readFile(join(dir, 'index.html')));
+  const picks = await sectionPicks(dir);
+  await rm(join(dir, FRAGMENTS_DIR), { recursive: true, force: true });
   const files = (await readdir(dir, { recursive: true })).filter((f) => f.endsWith('.html')).sort();
   const rewritten = await inParallel(files, 16, async (file) => {
     const path = join(dir, file);
-    const update = stampUpdate(await readFile(path), parts, file);
-    if (Buffer.isBuffer(update)) {
-      await writeFile(path, update);
+    const read = await readFile(path);
+    const withPicks = withSectionPicks(read, picks, file);
+    const page = withPicks ?? read;
+    const update = stampUpdate(page, parts, file);
+    if (Buffer.isBuffer(update) || withPicks) {
+      await writeFile(path, Buffer.isBuffer(update) ? update : applyPatches(page, update));
       return true;
     }
     if (update.length === 0) return false;
@@ -117,13 +185,19 @@ export async function refreshStamps(dir: string): Promise<number> {
   return rewritten.filter(Boolean).length;
 }
 
+/** Writes `patches` into `page` (a buffer of this process's own) and gives it. */
+function applyPatches(page: Buffer, patches: readonly Patch[]): Buffer {
+  for (const { offset, bytes } of patches) bytes.copy(page, offset);
+  return page;
+}
+
 export default function siteStamp(): AstroIntegration {
   return {
     name: 'rotative-site-stamp',
     hooks: {
       'astro:build:done': async ({ dir, logger }) => {
         const changed = await refreshStamps(fileURLToPath(dir));
-        if (changed > 0) logger.info(`"Last updated" stamp brought up to date in ${changed} page(s) kept from the previous build`);
+        if (changed > 0) logger.info(`"Last updated" stamp and section picks brought up to date in ${changed} page(s) kept from the previous build`);
       },
     },
   };

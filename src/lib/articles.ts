@@ -159,9 +159,7 @@ export function buildSiteIndex(
  * in their order; without any, the newest other articles of the same section.
  */
 export function editorsPicks(article: ArticleRecord, index: SiteIndex, count: number): Article[] {
-  const picks = article.data.related
-    .map((id) => index.byId.get(id))
-    .filter((a): a is Article => a !== undefined && a.id !== article.id);
+  const picks = relatedPicks(article, index);
   if (picks.length > 0) return picks;
   const section = index.bySection.get(article.data.section) ?? [];
   const others: Article[] = [];
@@ -170,6 +168,22 @@ export function editorsPicks(article: ArticleRecord, index: SiteIndex, count: nu
     if (candidate.id !== article.id) others.push(candidate);
   }
   return others;
+}
+
+function relatedPicks(article: ArticleRecord, index: SiteIndex): Article[] {
+  return article.data.related.map((id) => index.byId.get(id)).filter((a): a is Article => a !== undefined && a.id !== article.id);
+}
+
+/**
+ * Whether an article's picks are simply its section's newest `count`
+ * articles: it has no published `related` of its own and is not one of them.
+ * All such articles of a section show the same picks, which change with
+ * every article the section publishes; the incremental build keeps their
+ * pages and brings the picks up to date afterwards (`src/integrations/site-stamp.ts`).
+ */
+export function picksAreSectionNewest(article: ArticleRecord, index: SiteIndex, count: number): boolean {
+  const position = index.positionInSection.get(article.id);
+  return position !== undefined && position >= count && relatedPicks(article, index).length === 0;
 }
 
 /** The older (`previous`) and newer (`next`) neighbours of an article in its section. */

@@ -29,9 +29,22 @@ export function siteKey(index: SiteIndex, site: SiteConfig): string {
   return hash([settings, index.sections, index.updated !== undefined]);
 }
 
-/** An article page: the article, its picks and its neighbours in the section. */
-export function articlePageKey(site: string, article: Article, picks: readonly Article[], previous?: Article, next?: Article): string {
-  return hash([site, ref(article), picks.map(ref), ref(previous), ref(next)]);
+/**
+ * An article page: the article, its picks and its neighbours in the section.
+ * Picks that are the section's newest (`picksAreSectionNewest`) are left out,
+ * as the stamp is: they are brought up to date after the build, from the
+ * section's picks page (`sectionPicksKey`).
+ */
+export function articlePageKey(site: string, article: Article, picks: readonly Article[] | typeof SECTION_NEWEST, previous?: Article, next?: Article): string {
+  return hash([site, ref(article), picks === SECTION_NEWEST ? picks : picks.map(ref), ref(previous), ref(next)]);
+}
+
+/** Stands for "the section's newest articles" in an article page's key. */
+export const SECTION_NEWEST = 'section-newest';
+
+/** A section's picks page: the section's newest articles. */
+export function sectionPicksKey(site: string, section: string, newest: readonly Article[]): string {
+  return hash([site, section, newest.map(ref)]);
 }
 
 /** A page of a section's list: the articles on it, its place among the pages and the section's own stamp. */

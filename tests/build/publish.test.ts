@@ -5,7 +5,7 @@
  * be the cold build's, byte for byte: a new article, and an edited headline
  * that other pages show as a neighbour or pick, reach every page that shows them.
  */
-import { readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { article, buildSite, OUTPUT, writeFixtureContent } from '../support/fixture-site.ts';
@@ -16,6 +16,7 @@ const EDITED = join(contentDir, 'articles', '2021', 'fictif-00003.md');
 const NEW_TITLE = '[Fictif] Dernière minute à Valmorin : le marché flottant rouvre';
 
 let published: { dist: string; output: string };
+let publishStarted: number;
 let cold: string;
 
 beforeAll(async () => {
@@ -27,6 +28,7 @@ beforeAll(async () => {
   const edited = (await readFile(EDITED, 'utf8')).replace(/^title: .*$/m, "title: '[Fictif] Titre corrigé du théâtre des Saules (n° 3)'");
   await writeFile(EDITED, edited);
 
+  publishStarted = Date.now();
   const second = await buildSite('publish', contentDir);
   if (second.code !== 0) throw new Error(`publish build failed:\n${second.output}`);
   published = second;
@@ -40,7 +42,7 @@ describe('publishing into a built archive', () => {
   it('copies most pages from the previous build instead of rendering them', () => {
     const kept = published.output.match(/\((?:restored|cached)\)/g)?.length ?? 0;
     expect(kept).toBeGreaterThan(10);
-    expect(published.output).toMatch(/"Last updated" stamp brought up to date in \d+ page/);
+    expect(published.output).toMatch(/"Last updated" stamp and section picks brought up to date in \d+ page/);
   });
 
   it('indexes the changed section for search again, and takes the two others’ bundles from the cache', () => {
@@ -57,6 +59,25 @@ describe('publishing into a built archive', () => {
       if (!a.equals(b)) different.push(file);
     }
     expect(different).toEqual([]);
+  });
+
+  it('keeps the section’s pages whose picks are its newest articles, instead of rendering them again', async () => {
+    // The new article changed economie's newest: every page showing them needed new picks.
+    const marked: string[] = [];
+    for (const file of await listFiles(cold)) {
+      if (!file.startsWith('economie/2021/')) continue;
+      if ((await readFile(join(cold, file), 'utf8')).includes('data-section-newest="economie"')) marked.push(file);
+    }
+    expect(marked.length).toBeGreaterThan(5);
+    // Astro's incremental cache holds its own copy of each page, written only when the page is rendered.
+    const renderedNow: string[] = [];
+    for (const file of marked) {
+      if ((await stat(join(OUTPUT, 'publish', 'cache', 'dist', file))).mtimeMs < publishStarted) continue;
+      // The edited article's page and those showing its headline as a neighbour changed anyway.
+      if (!(await readFile(join(cold, file), 'utf8')).includes('Titre corrigé du théâtre des Saules')) renderedNow.push(file);
+    }
+    // Else only the article that has just left the newest, whose page shows them from now on.
+    expect(renderedNow.length).toBe(1);
   });
 
   it('shows the new article’s time as the site’s last update on kept pages too', async () => {

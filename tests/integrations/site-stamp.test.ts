@@ -1,8 +1,9 @@
-import { mkdtemp, readFile, rm, stat, writeFile, mkdir } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { mkdir, mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { type Patch, refreshStamps, stampParts, stampUpdate } from '../../src/integrations/site-stamp.ts';
+import { FRAGMENTS_DIR, type Patch, refreshStamps, stampParts, stampUpdate, withSectionPicks } from '../../src/integrations/site-stamp.ts';
 
 const page = (stamp: string, year: string, body = '') =>
   `<header><p class="site-name">R</p>${stamp}</header><main>${body}</main><footer class="site-footer"><nav>…</nav><p>© ${year} Rotative</p></footer>`;
@@ -67,5 +68,47 @@ describe('site-stamp', () => {
     expect(await refreshStamps(dir)).toBe(1);
     expect(await readFile(join(dir, 'monde', 'a', 'index.html'), 'utf8')).toBe(page(stamp('2022-01-02T08:00:00+08:00'), '2022', '<p>é</p>'));
     expect((await stat(join(dir, 'monde', 'b', 'index.html'))).mtimeMs).toBe(untouched);
+  });
+});
+
+const picks = (section: string, ...titles: string[]) =>
+  `<section class="picks" aria-labelledby="picks-heading" data-section-newest="${section}"><h2 id="picks-heading">Conseils</h2><ul>${titles.map((t) => `<li><section><h3>${t}</h3></section></li>`).join('')}</ul></section>`;
+const article = (body: string, related: string) => page(stamp('2022-01-02T08:00:00+08:00'), '2022', `<article>${body}</article><div class="article-related">${related}</div>`);
+
+describe('section picks', () => {
+  const blocks = new Map([['monde', Buffer.from(picks('monde', 'Nouveau', 'Ancien'))]]);
+
+  it('replaces a kept page’s picks of its section’s newest with the section’s current ones', () => {
+    const kept = article('<p>Texte</p>', picks('monde', 'Ancien', 'Plus ancien'));
+    expect(withSectionPicks(Buffer.from(kept), blocks, 'a.html')?.toString()).toBe(article('<p>Texte</p>', picks('monde', 'Nouveau', 'Ancien')));
+  });
+
+  it('leaves pages with current picks, or with picks of their own, as they are', () => {
+    expect(withSectionPicks(Buffer.from(article('', picks('monde', 'Nouveau', 'Ancien'))), blocks, 'a.html')).toBeUndefined();
+    const own = '<section class="picks" aria-labelledby="picks-heading"><h2 id="picks-heading">Conseils</h2></section>';
+    expect(withSectionPicks(Buffer.from(article('', own)), blocks, 'a.html')).toBeUndefined();
+  });
+
+  it('takes the page’s own block, not a look-alike in the article body', () => {
+    const lookAlike = picks('monde', 'Copie');
+    const kept = article(lookAlike, picks('monde', 'Ancien'));
+    expect(withSectionPicks(Buffer.from(kept), blocks, 'a.html')?.toString()).toBe(article(lookAlike, picks('monde', 'Nouveau', 'Ancien')));
+  });
+
+  it('refuses a page marked with a section that has no current block', () => {
+    expect(() => withSectionPicks(Buffer.from(article('', picks('sport', 'Ancien'))), blocks, 'a.html')).toThrow(/section "sport"/);
+  });
+
+  it('are brought up to date from the build’s fragments, which are then deleted', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'rotative-picks-'));
+    dirs.push(dir);
+    await writeFile(join(dir, 'index.html'), page(stamp('2022-01-02T08:00:00+08:00'), '2022'));
+    await mkdir(join(dir, FRAGMENTS_DIR, 'picks', 'monde'), { recursive: true });
+    await writeFile(join(dir, FRAGMENTS_DIR, 'picks', 'monde', 'index.html'), `<html><body>${picks('monde', 'Nouveau', 'Ancien')}</body></html>`);
+    await mkdir(join(dir, 'monde', 'a'), { recursive: true });
+    await writeFile(join(dir, 'monde', 'a', 'index.html'), article('<p>é</p>', picks('monde', 'Ancien', 'Plus ancien')));
+    expect(await refreshStamps(dir)).toBe(1);
+    expect(await readFile(join(dir, 'monde', 'a', 'index.html'), 'utf8')).toBe(article('<p>é</p>', picks('monde', 'Nouveau', 'Ancien')));
+    expect(existsSync(join(dir, FRAGMENTS_DIR))).toBe(false);
   });
 });

@@ -4,6 +4,7 @@ import {
   buildSiteIndex,
   crossFileProblems,
   editorsPicks,
+  picksAreSectionNewest,
   homepage,
   publishedArticles,
   type Section,
@@ -114,6 +115,15 @@ describe('editorsPicks', () => {
   it('falls back to the newest other articles of the section, at most `count`', () => {
     expect(editorsPicks(list[7]!, index, 5).map((a) => a.id)).toEqual(['s6', 's5', 's4', 's3', 's2']);
     expect(editorsPicks(list[0]!, index, 3).map((a) => a.id)).toEqual(['s7', 's6', 's5']);
+  });
+
+  it('tells the articles whose picks are exactly the section’s newest, the same for all of them', () => {
+    const shared = list.filter((a) => picksAreSectionNewest(a, index, 3)).map((a) => a.id);
+    // s7, s6 and s5 are the newest three: each of them shows the others and s4 instead.
+    expect(shared).toEqual(['s0', 's1', 's2', 's3', 's4']);
+    for (const id of shared) expect(editorsPicks(index.byId.get(id)!, index, 3).map((a) => a.id)).toEqual(['s7', 's6', 's5']);
+    expect(picksAreSectionNewest(picked, index, 3)).toBe(false);
+    expect(picksAreSectionNewest(hidden, index, 3)).toBe(false);
   });
 });
 
