@@ -65,7 +65,7 @@ export function getSiteIndex(): Promise<SiteIndex> {
 
 /**
  * The rendered body of an article, as an Astro `Content` component. The
- * store holds the body's file, not its HTML (`src/loaders/article-bodies.ts`);
+ * store holds the body's file, not its HTML (`article-bodies.ts`);
  * `render` then does what it does with stored HTML, local images included.
  */
 export async function renderArticle(id: string) {

@@ -9,7 +9,7 @@
  * Bodies are still rendered by Astro's configured Markdown processor, and an
  * unchanged file (same digest) keeps its rendering from the content-layer cache.
  * The HTML of each body goes to a file in the build cache, not into the store
- * (see `article-bodies.ts`).
+ * (see `src/lib/article-bodies.ts`).
  */
 import { readdir, readFile } from 'node:fs/promises';
 import { join, relative, resolve } from 'node:path';
@@ -48,7 +48,7 @@ export function articlesLoader({ contentDir, timeZone, pipeline }: ContentLoader
       const bodyFiles = new Set<string>();
       // Hashed once: each body's digest then only grows by a few characters.
       const pipelineDigest = generateDigest(await pipelineSource(root));
-      const jobs: { article: (typeof snapshot.articles)[number]; record: ArticleRecord; digest: string }[] = [];
+      const jobs: { article: (typeof snapshot.articles)[number]; record: ArticleRecord; digest: string; file: string }[] = [];
       for (const article of snapshot.articles) {
         const record = article.record;
         if (!record) continue;
@@ -58,7 +58,7 @@ export function articlesLoader({ contentDir, timeZone, pipeline }: ContentLoader
         bodyFiles.add(file);
         const cached = store.get(record.id);
         if (cached?.digest === digest && hasBody(cached.rendered?.metadata, file)) continue;
-        jobs.push({ article, record, digest });
+        jobs.push({ article, record, digest, file });
       }
 
       const render = await bodyRenderer({ config, renderMarkdown, logger, pipeline, jobs: jobs.length });
@@ -70,7 +70,7 @@ export function articlesLoader({ contentDir, timeZone, pipeline }: ContentLoader
           result.catch(() => {}); // Reported below, in file order.
           return result;
         });
-        for (const [i, { article, record, digest }] of jobs.entries()) {
+        for (const [i, { article, record, digest, file }] of jobs.entries()) {
           let rendered;
           try {
             rendered = await rendering[i]!;
@@ -85,7 +85,6 @@ export function articlesLoader({ contentDir, timeZone, pipeline }: ContentLoader
           const assetImports = rendered.metadata?.imagePaths ?? [];
           // No `body`, and the HTML in a file: the store is bundled into the build, where the
           // raw Markdown and the rendering would make it six times the size (build time and memory).
-          const file = bodyFile(bodies, record.id, digest);
           written.push({ file, html: rendered.html });
           const metadata = { ...rendered.metadata, [BODY_FILE]: file };
           store.set({ id: record.id, data: record.data, filePath, digest, rendered: { html: '', metadata }, assetImports });
