@@ -11,8 +11,10 @@
  * With a cache folder, a section whose indexed text is unchanged since the
  * last build (same article pages, same indexed region, title and language,
  * same Pagefind) gets its previous bundle back instead of being indexed again:
- * publishing one article re-indexes its own section only. Pagefind's output is
- * deterministic, so the result is the same bytes as indexing afresh.
+ * publishing one article re-indexes its own section only. On one machine the
+ * result is the same bytes as indexing afresh; Pagefind numbers pages in the
+ * order the file system lists them, so another file system may give other
+ * bytes for the same index.
  *
  * Pages opt in with `data-pagefind-body` (article pages only), so navigation,
  * share links and footers never reach the index. The language (and French
@@ -25,7 +27,8 @@ import { copyFile, link, mkdir, readdir, readFile, rm, writeFile } from 'node:fs
 import { availableParallelism } from 'node:os';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { inParallel } from '../lib/in-parallel.ts';
+import { closingTag } from '../lib/html-element.ts';
+import { DISK_TASKS, inParallel } from '../lib/in-parallel.ts';
 import { sectionsOfSearchPage } from '../lib/search-bundles.ts';
 
 const runner = fileURLToPath(new URL('../../node_modules/pagefind/lib/runner/bin.cjs', import.meta.url));
@@ -128,21 +131,8 @@ export function indexedRegion(html: string): string | undefined {
   const at = html.indexOf(' data-pagefind-body');
   if (at === -1) return undefined;
   const start = html.lastIndexOf('<', at);
-  const tag = /^<([a-z][a-z0-9-]*)/.exec(html.slice(start))?.[1];
-  if (!tag) return html.slice(start);
-  // Counts nested elements of the same name, so an <article> inside the body cannot end it early.
-  const pattern = new RegExp(`<(/?)${tag}[\\s>]`, 'g');
-  pattern.lastIndex = start;
-  let depth = 0;
-  for (let match = pattern.exec(html); match; match = pattern.exec(html)) {
-    depth += match[1] === '/' ? -1 : 1;
-    if (depth === 0) return html.slice(start, match.index);
-  }
-  return html.slice(start);
+  return html.slice(start, closingTag(html, start)?.[0]);
 }
-
-/** File operations in flight at once: they wait on the disk far more than on the CPU. */
-const DISK_TASKS = 16;
 
 /**
  * Puts the files of `from` at the same places under `to`, as hard links: a

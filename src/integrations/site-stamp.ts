@@ -23,7 +23,8 @@ import { open, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
-import { inParallel } from '../lib/in-parallel.ts';
+import { closingTag } from '../lib/html-element.ts';
+import { DISK_TASKS, inParallel } from '../lib/in-parallel.ts';
 
 const STAMP_OPEN = '<p class="site-updated">';
 const STAMP_CLOSE = '</p>';
@@ -105,31 +106,15 @@ export function stampUpdate(page: Buffer, parts: StampParts, file: string): Patc
   return Buffer.concat(pieces);
 }
 
-/**
- * A marked picks block: its section and where it is. The last one of the
- * page, after anything an article body could hold; nested sections counted.
- */
+/** A marked picks block: its section and where it is. The last one of the page, after anything an article body could hold. */
 function picksBlock(page: Buffer): { section: string; span: Span } | undefined {
   const mark = page.lastIndexOf(PICKS_MARK);
   if (mark === -1) return undefined;
   const valueStart = mark + PICKS_MARK.length;
   const section = page.toString('latin1', valueStart, page.indexOf('"', valueStart));
-  const start = page.lastIndexOf('<section', mark);
-  let depth = 0;
-  for (let at = start; at !== -1 && at < page.length; ) {
-    const open = page.indexOf('<section', at);
-    const close = page.indexOf('</section>', at);
-    if (close === -1) break;
-    if (open !== -1 && open < close) {
-      depth++;
-      at = open + 1;
-    } else {
-      depth--;
-      at = close + '</section>'.length;
-      if (depth === 0) return { section, span: [start, at] };
-    }
-  }
-  return undefined;
+  const start = page.lastIndexOf('<', mark);
+  const close = closingTag(page, start);
+  return close && { section, span: [start, close[1]] };
 }
 
 /** Each section's picks block, from the pages under `FRAGMENTS_DIR`. */
@@ -162,7 +147,7 @@ export async function refreshStamps(dir: string): Promise<number> {
   const picks = await sectionPicks(dir);
   await rm(join(dir, FRAGMENTS_DIR), { recursive: true, force: true });
   const files = (await readdir(dir, { recursive: true })).filter((f) => f.endsWith('.html')).sort();
-  const rewritten = await inParallel(files, 16, async (file) => {
+  const rewritten = await inParallel(files, DISK_TASKS, async (file) => {
     const path = join(dir, file);
     const read = await readFile(path);
     const withPicks = withSectionPicks(read, picks, file);

@@ -18,7 +18,7 @@ import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { mkdir, readdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { inParallel } from './in-parallel.ts';
+import { DISK_TASKS, inParallel } from './in-parallel.ts';
 
 /** The key under `rendered.metadata` that holds the body's file. */
 export const BODY_FILE = 'bodyFile';
@@ -42,13 +42,13 @@ export function hasBody(metadata: Record<string, unknown> | undefined, file: str
 /** Writes bodies (file and HTML), a few at a time. */
 export async function writeBodies(dir: string, bodies: readonly { file: string; html: string }[]): Promise<void> {
   await mkdir(dir, { recursive: true });
-  await inParallel(bodies, 16, ({ file, html }) => writeFile(file, html));
+  await inParallel(bodies, DISK_TASKS, ({ file, html }) => writeFile(file, html));
 }
 
 /** Deletes the body files no entry of the store names any more; gives how many. */
 export async function pruneBodies(dir: string, keep: ReadonlySet<string>): Promise<number> {
   const names = await readdir(dir).catch(() => [] as string[]);
   const stale = names.map((name) => join(dir, name)).filter((file) => !keep.has(file));
-  await inParallel(stale, 16, (file) => rm(file, { force: true }));
+  await inParallel(stale, DISK_TASKS, (file) => rm(file, { force: true }));
   return stale.length;
 }

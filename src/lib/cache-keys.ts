@@ -29,6 +29,9 @@ export function siteKey(index: SiteIndex, site: SiteConfig): string {
   return hash([settings, index.sections, index.updated !== undefined]);
 }
 
+/** Stands for "the section's newest articles" in an article page's key. */
+export const SECTION_NEWEST = 'section-newest';
+
 /**
  * An article page: the article, its picks and its neighbours in the section.
  * Picks that are the section's newest (`picksAreSectionNewest`) are left out,
@@ -38,9 +41,6 @@ export function siteKey(index: SiteIndex, site: SiteConfig): string {
 export function articlePageKey(site: string, article: Article, picks: readonly Article[] | typeof SECTION_NEWEST, previous?: Article, next?: Article): string {
   return hash([site, ref(article), picks === SECTION_NEWEST ? picks : picks.map(ref), ref(previous), ref(next)]);
 }
-
-/** Stands for "the section's newest articles" in an article page's key. */
-export const SECTION_NEWEST = 'section-newest';
 
 /** A section's picks page: the section's newest articles. */
 export function sectionPicksKey(site: string, section: string, newest: readonly Article[]): string {

@@ -15,3 +15,6 @@ export async function inParallel<T, R>(items: readonly T[], limit: number, task:
   await Promise.all(workers);
   return results;
 }
+
+/** File operations in flight at once over a site: they wait on the disk far more than on the CPU. */
+export const DISK_TASKS = 16;
