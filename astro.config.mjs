@@ -57,7 +57,8 @@ export default defineConfig({
     sitemap({
       // Kept out: the 404 page, the search page whose results are the other pages, and the
       // build's own fragments (deleted from the output before this runs).
-      filter: (page) => !/\/(404|recherche)\/?$/.test(new URL(page).pathname) && !new URL(page).pathname.includes(`/${FRAGMENTS_DIR}/`),
+      filter: (page) =>
+        !/\/(404|recherche)\/?$/.test(new URL(page).pathname) && !new URL(page).pathname.includes(`/${FRAGMENTS_DIR}/`),
       serialize: sitemapLastmod(site),
       // Google News entries live in their own file, /news-sitemap.xml.
       namespaces: { news: false, xhtml: false, image: false, video: false },

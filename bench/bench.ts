@@ -18,7 +18,13 @@ import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { generateCorpus, isoBeijing, sectionsYaml, type SectionSpec, writeFiles } from '../tests/support/synthetic-corpus.ts';
+import {
+  generateCorpus,
+  isoBeijing,
+  sectionsYaml,
+  type SectionSpec,
+  writeFiles,
+} from '../tests/support/synthetic-corpus.ts';
 
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
 
@@ -32,9 +38,19 @@ const { values } = parseArgs({
   },
 });
 const count = Number(values.articles);
-if (!Number.isInteger(count) || count < 1) throw new Error(`--articles: expected a whole number of 1 or more, got ${values.articles}`);
+if (!Number.isInteger(count) || count < 1)
+  throw new Error(`--articles: expected a whole number of 1 or more, got ${values.articles}`);
 
-const sections: SectionSpec[] = ['international', 'chine', 'economie', 'societe', 'culture', 'sport', 'sciences', 'opinions'].map((slug) => ({
+const sections: SectionSpec[] = [
+  'international',
+  'chine',
+  'economie',
+  'societe',
+  'culture',
+  'sport',
+  'sciences',
+  'opinions',
+].map((slug) => ({
   slug,
   name: slug.charAt(0).toUpperCase() + slug.slice(1),
   description: `Rubrique ${slug} (fictive, pour le banc d’essai).`,
@@ -86,14 +102,20 @@ async function sampleTree(pid: number): Promise<{ rssKb: number; ticks: Map<numb
 /** Runs a command, sampling its process tree every 50 ms for peak RSS and CPU time. */
 async function measure(args: string[], env: Record<string, string>, label: string): Promise<Measure> {
   const started = performance.now();
-  const child = spawn(process.execPath, args, { cwd: ROOT, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, args, {
+    cwd: ROOT,
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let output = '';
   child.stdout.on('data', (c: Buffer) => (output += c.toString()));
   child.stderr.on('data', (c: Buffer) => (output += c.toString()));
   let peakKb = 0;
   const cpuTicks = new Map<number, number>();
   let running = true;
-  const exited = new Promise<number | null>((resolve) => child.on('close', (code) => ((running = false), resolve(code))));
+  const exited = new Promise<number | null>((resolve) =>
+    child.on('close', (code) => ((running = false), resolve(code))),
+  );
   while (running) {
     const sample = await sampleTree(child.pid!);
     peakKb = Math.max(peakKb, sample.rssKb);
@@ -116,11 +138,22 @@ async function countPages(dir: string): Promise<number> {
   return entries.filter((e) => e.endsWith('.html')).length;
 }
 
-const buildEnv = { ASTRO_TELEMETRY_DISABLED: '1', NO_COLOR: '1', ROTATIVE_CONTENT_DIR: content, ROTATIVE_CACHE_DIR: cache, ROTATIVE_NOW: now };
-const build = (outDir: string, env = buildEnv) => measure([join(ROOT, 'src/cli/build-site.ts'), '--outDir', outDir], env, 'build');
+const buildEnv = {
+  ASTRO_TELEMETRY_DISABLED: '1',
+  NO_COLOR: '1',
+  ROTATIVE_CONTENT_DIR: content,
+  ROTATIVE_CACHE_DIR: cache,
+  ROTATIVE_NOW: now,
+};
+const build = (outDir: string, env = buildEnv) =>
+  measure([join(ROOT, 'src/cli/build-site.ts'), '--outDir', outDir], env, 'build');
 
 async function sameTree(a: string, b: string): Promise<string[]> {
-  const list = async (d: string) => (await readdir(d, { recursive: true, withFileTypes: true })).filter((e) => e.isFile()).map((e) => relative(d, join(e.parentPath, e.name))).sort();
+  const list = async (d: string) =>
+    (await readdir(d, { recursive: true, withFileTypes: true }))
+      .filter((e) => e.isFile())
+      .map((e) => relative(d, join(e.parentPath, e.name)))
+      .sort();
   const [la, lb] = await Promise.all([list(a), list(b)]);
   if (la.join('\n') !== lb.join('\n')) return ['(different file lists)'];
   const differ: string[] = [];
@@ -130,11 +163,20 @@ async function sameTree(a: string, b: string): Promise<string[]> {
 
 console.log(`Generating ${count} fictional articles in ${work} …`);
 await rm(work, { recursive: true, force: true });
-const corpus = generateCorpus({ count, seed: Number(values.seed), sections, start: START, stepMinutes: STEP_MINUTES, paragraphs: 12 });
+const corpus = generateCorpus({
+  count,
+  seed: Number(values.seed),
+  sections,
+  start: START,
+  stepMinutes: STEP_MINUTES,
+  paragraphs: 12,
+});
 const files: Record<string, string> = { 'sections.yaml': sectionsYaml(sections) };
 for (const a of corpus) files[`articles/${a.path}`] = a.text;
 await writeFiles(content, files);
-const words = Math.round(corpus.reduce((n, a) => n + a.text.split('\n---\n')[1]!.split(/\s+/).length, 0) / corpus.length);
+const words = Math.round(
+  corpus.reduce((n, a) => n + a.text.split('\n---\n')[1]!.split(/\s+/).length, 0) / corpus.length,
+);
 
 console.log('Cold production build …');
 const cold = await build(dist);
@@ -180,7 +222,8 @@ const figures = (m: Measure | undefined) => {
 };
 const outDir = join(ROOT, 'bench', '.output');
 await mkdir(outDir, { recursive: true });
-for (const [step, m] of Object.entries({ cold, check, publish })) if (m) await writeFile(join(outDir, `bench-${count}-${step}.log`), m.output);
+for (const [step, m] of Object.entries({ cold, check, publish }))
+  if (m) await writeFile(join(outDir, `bench-${count}-${step}.log`), m.output);
 
 const results = {
   date: new Date().toISOString(),
@@ -196,13 +239,22 @@ const results = {
 };
 
 const row = (label: string, m: Measure | undefined) =>
-  m ? `| ${label} | ${m.wallSeconds.toFixed(1)} s | ${m.cpuSeconds.toFixed(1)} s | ${m.peakRssMB.toFixed(0)} MB |` : `| ${label} | — | — | — |`;
-console.log(`\n${count} articles (~${words} words), ${pages} pages written, ${results.cold.msPerArticle.toFixed(2)} ms per article (cold)\n`);
+  m
+    ? `| ${label} | ${m.wallSeconds.toFixed(1)} s | ${m.cpuSeconds.toFixed(1)} s | ${m.peakRssMB.toFixed(0)} MB |`
+    : `| ${label} | — | — | — |`;
+console.log(
+  `\n${count} articles (~${words} words), ${pages} pages written, ${results.cold.msPerArticle.toFixed(2)} ms per article (cold)\n`,
+);
 console.log('| step | wall | CPU | peak RSS |\n|---|---|---|---|');
 console.log(row('cold build', cold));
 console.log(row('content checker', check));
 console.log(row('publish one article', publish));
-if (verified) console.log(verified.length === 0 ? '\nPublish output is byte-identical to a cold build.' : `\nPublish output differs from a cold build: ${verified.join(', ')}`);
+if (verified)
+  console.log(
+    verified.length === 0
+      ? '\nPublish output is byte-identical to a cold build.'
+      : `\nPublish output differs from a cold build: ${verified.join(', ')}`,
+  );
 
 await writeFile(join(outDir, `bench-${count}.json`), `${JSON.stringify(results, null, 2)}\n`);
 console.log(`\nFigures written to bench/.output/bench-${count}.json, build logs to bench/.output/bench-${count}-*.log`);

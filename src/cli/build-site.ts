@@ -31,7 +31,12 @@ const building = `${out}.building-${stamp}`;
 const previous = `${out}.previous-${stamp}`;
 const projectRoot = fileURLToPath(new URL('../../', import.meta.url));
 const astro = fileURLToPath(new URL('../../node_modules/astro/bin/astro.mjs', import.meta.url));
-const passThrough = [...positionals, ...Object.entries(values).filter(([k]) => k !== 'outDir').flatMap(([k, v]) => (v === true ? [`--${k}`] : [`--${k}`, String(v)]))];
+const passThrough = [
+  ...positionals,
+  ...Object.entries(values)
+    .filter(([k]) => k !== 'outDir')
+    .flatMap(([k, v]) => (v === true ? [`--${k}`] : [`--${k}`, String(v)])),
+];
 
 // The Node running this script (24, through npm), never the machine's default one.
 const child = spawn(process.execPath, [astro, 'build', '--outDir', building, ...passThrough], { stdio: 'inherit' });
@@ -48,9 +53,13 @@ if (code !== 0) await fail(`Build failed (exit ${code})`, code);
 // The search index, once Astro has exited and freed its memory.
 try {
   const started = performance.now();
-  const { pages, sections, reused } = await indexSite(building, { cacheDir: resolve(projectRoot, buildCacheDir(process.env)) });
+  const { pages, sections, reused } = await indexSite(building, {
+    cacheDir: resolve(projectRoot, buildCacheDir(process.env)),
+  });
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
-  console.log(`Search index: ${pages} pages in ${sections} section bundles (${reused} unchanged, from the cache), ${seconds} s`);
+  console.log(
+    `Search index: ${pages} pages in ${sections} section bundles (${reused} unchanged, from the cache), ${seconds} s`,
+  );
 } catch (error) {
   console.error((error as Error).message);
   await fail('Search indexing failed', 1);

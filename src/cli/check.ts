@@ -33,7 +33,9 @@ const snapshot = await readContent(ROOT, site.contentDir, { keepText: false });
 const problems = contentProblems(snapshot, site.timeZone);
 const errors = problems.filter((p) => p.severity === 'error').length;
 const lines = problems.map(formatProblem);
-lines.push(`${count(snapshot.fileCount, 'file')}, ${count(errors, 'error')}, ${count(problems.length - errors, 'warning')}`);
+lines.push(
+  `${count(snapshot.fileCount, 'file')}, ${count(errors, 'error')}, ${count(problems.length - errors, 'warning')}`,
+);
 // One write: thousands of console.log calls would cost more than the checking.
 process.stdout.write(`${lines.join('\n')}\n`);
 process.exitCode = errors > 0 ? 1 : 0;

@@ -51,7 +51,8 @@ export function readCommandLine<T extends ParseArgsConfig>(config: T, usage: str
 export async function loadSections(): Promise<Section[]> {
   const { sections, problems } = await readSections(ROOT, site.contentDir);
   const errors = problems.filter((p) => p.severity === 'error');
-  if (errors.length > 0) fail(...errors.map(formatProblem), 'Fix the sections file first (npm run check lists every problem).');
+  if (errors.length > 0)
+    fail(...errors.map(formatProblem), 'Fix the sections file first (npm run check lists every problem).');
   return sections;
 }
 
@@ -65,7 +66,12 @@ export function articleLocation(pathInArticles: string): { absolute: string; fil
  * Validates a file about to be written exactly as the checker will; returns
  * its problems (an error means: do not write it).
  */
-export function problemsOf(text: string, file: string, pathInArticles: string, sections: readonly Section[]): ContentProblem[] {
+export function problemsOf(
+  text: string,
+  file: string,
+  pathInArticles: string,
+  sections: readonly Section[],
+): ContentProblem[] {
   const schema = makeArticleSchema(sections.map((s) => s.slug));
   return validateArticle(text, file, pathInArticles, schema).problems;
 }

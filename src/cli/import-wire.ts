@@ -49,13 +49,17 @@ const { copy, problems, notes } = parseWireCopy(text, { timeZone: site.timeZone,
 for (const note of notes) process.stderr.write(`${name}: warning: ${note.field}: ${note.message}\n`);
 if (!copy) {
   fail(
-    ...problems.map((p) => `${name}: ${p.field}: ${p.message}${p.field === 'section' && values.section === undefined ? ' (or choose one with --section)' : ''}`),
+    ...problems.map(
+      (p) =>
+        `${name}: ${p.field}: ${p.message}${p.field === 'section' && values.section === undefined ? ' (or choose one with --section)' : ''}`,
+    ),
     'Nothing written.',
   );
 }
 
 const pathInArticles = articlePathFor(copy.fields.title, copy.fields.date, site.timeZone);
-if (!pathInArticles) fail(`${name}: title: "${copy.fields.title}" has no letter or digit to make a file name from`, 'Nothing written.');
+if (!pathInArticles)
+  fail(`${name}: title: "${copy.fields.title}" has no letter or digit to make a file name from`, 'Nothing written.');
 const markdown = articleSource(copy.fields, copy.body, site.timeZone);
 const { absolute, file } = articleLocation(pathInArticles);
 const found = problemsOf(markdown, file, pathInArticles, sections);

@@ -50,7 +50,9 @@ if (title === '') problems.push('title: required: pass --title "<headline>"');
 
 const editors = splitNames(values.editors ?? process.env['ROTATIVE_EDITOR'] ?? '');
 if (editors.length === 0) {
-  problems.push('editors: required: pass --editors "<name>, <name>", or set ROTATIVE_EDITOR to your name (an article needs at least one editor)');
+  problems.push(
+    'editors: required: pass --editors "<name>, <name>", or set ROTATIVE_EDITOR to your name (an article needs at least one editor)',
+  );
 }
 
 const source = oneLine(values.source ?? site.name);
@@ -67,7 +69,10 @@ let date = new Date(Math.floor(site.now.getTime() / 60_000) * 60_000);
 if (values.date !== undefined) {
   const parsed = readDate(values.date);
   if (parsed) date = parsed;
-  else problems.push(`date: expected an ISO 8601 date such as 2021-05-21T08:19:00+08:00 (or 2021-05-21T08:19, read in ${site.timeZone}), got "${values.date}"`);
+  else
+    problems.push(
+      `date: expected an ISO 8601 date such as 2021-05-21T08:19:00+08:00 (or 2021-05-21T08:19, read in ${site.timeZone}), got "${values.date}"`,
+    );
 }
 
 const pathInArticles = title === '' ? undefined : articlePathFor(title, date, site.timeZone);

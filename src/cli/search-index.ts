@@ -50,15 +50,27 @@ export async function indexSite(dir: string, options: { cacheDir?: string | unde
   const pagePath = join(dir, SEARCH_PAGE);
   if (!existsSync(pagePath)) throw new Error(`No search page at ${pagePath}: nothing says which sections to index`);
   const sections = sectionsOfSearchPage(await readFile(pagePath, 'utf8'));
-  if (sections.length === 0) throw new Error(`The search page lists no section to index under ${dir}: search would find nothing`);
-  const version = JSON.parse(await readFile(pagefindPackage, 'utf8')).version as string;
+  if (sections.length === 0)
+    throw new Error(`The search page lists no section to index under ${dir}: search would find nothing`);
+  const { version } = JSON.parse(await readFile(pagefindPackage, 'utf8')) as { version: string };
 
   // Two at a time on two cores: each run is mostly one thread, and holds one section.
-  const results = await inParallel(sections, Math.min(2, availableParallelism()), (section) => indexSection(dir, section, version, options.cacheDir));
-  return { pages: results.reduce((sum, r) => sum + r.pages, 0), sections: sections.length, reused: results.filter((r) => r.reused).length };
+  const results = await inParallel(sections, Math.min(2, availableParallelism()), (section) =>
+    indexSection(dir, section, version, options.cacheDir),
+  );
+  return {
+    pages: results.reduce((sum, r) => sum + r.pages, 0),
+    sections: sections.length,
+    reused: results.filter((r) => r.reused).length,
+  };
 }
 
-async function indexSection(dir: string, section: string, version: string, cacheDir: string | undefined): Promise<{ pages: number; reused: boolean }> {
+async function indexSection(
+  dir: string,
+  section: string,
+  version: string,
+  cacheDir: string | undefined,
+): Promise<{ pages: number; reused: boolean }> {
   const output = join(dir, 'pagefind', section);
   const fingerprint = await sectionFingerprint(dir, section, version);
   const cached = cacheDir === undefined ? undefined : join(cacheDir, 'search-index', section);
@@ -88,12 +100,15 @@ async function indexSection(dir: string, section: string, version: string, cache
 async function pageCount(output: string, section: string, log = ''): Promise<number> {
   let entry: { languages: Record<string, { page_count: number }> };
   try {
-    entry = JSON.parse(await readFile(join(output, 'pagefind-entry.json'), 'utf8'));
+    entry = JSON.parse(await readFile(join(output, 'pagefind-entry.json'), 'utf8')) as typeof entry;
   } catch {
     throw new Error(`Pagefind wrote no index for section "${section}" under ${output}:\n${log}`);
   }
   const pages = Object.values(entry.languages).reduce((sum, language) => sum + language.page_count, 0);
-  if (pages === 0) throw new Error(`Pagefind indexed no page of section "${section}" under ${output}: search would find nothing there`);
+  if (pages === 0)
+    throw new Error(
+      `Pagefind indexed no page of section "${section}" under ${output}: search would find nothing there`,
+    );
   return pages;
 }
 
@@ -122,7 +137,10 @@ async function sectionFingerprint(dir: string, section: string, version: string)
     hash.update(`${relative(dir, file)}\0${lang}\0${title}\0${region.length}\0`).update(region);
   }
   // Without any marked page, Pagefind would index every page of the section whole.
-  if (indexed === 0) throw new Error(`Section "${section}" has no page marked data-pagefind-body under ${root}, but the search page lists it`);
+  if (indexed === 0)
+    throw new Error(
+      `Section "${section}" has no page marked data-pagefind-body under ${root}, but the search page lists it`,
+    );
   return hash.digest('hex');
 }
 

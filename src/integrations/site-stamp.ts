@@ -90,7 +90,8 @@ export function stampUpdate(page: Buffer, parts: StampParts, file: string): Patc
     throw new Error(`site-stamp: ${file} and the homepage disagree on showing the "last updated" stamp`);
   }
   const changes: { span: Span; bytes: Buffer }[] = [];
-  if (stamp && parts.stamp && !page.subarray(...stamp).equals(parts.stamp)) changes.push({ span: stamp, bytes: parts.stamp });
+  if (stamp && parts.stamp && !page.subarray(...stamp).equals(parts.stamp))
+    changes.push({ span: stamp, bytes: parts.stamp });
   if (!page.subarray(...footer).equals(parts.footer)) changes.push({ span: footer, bytes: parts.footer });
   if (changes.every(({ span: [start, end], bytes }) => bytes.length === end - start)) {
     return changes.map(({ span: [offset], bytes }) => ({ offset, bytes }));
@@ -98,7 +99,10 @@ export function stampUpdate(page: Buffer, parts: StampParts, file: string): Patc
   // The stamp comes before the footer: cut the page at both, in order.
   const pieces: Buffer[] = [];
   let at = 0;
-  for (const { span: [start, end], bytes } of changes) {
+  for (const {
+    span: [start, end],
+    bytes,
+  } of changes) {
     pieces.push(page.subarray(at, start), bytes);
     at = end;
   }
@@ -136,7 +140,10 @@ export function withSectionPicks(page: Buffer, blocks: ReadonlyMap<string, Buffe
   const block = picksBlock(page);
   if (!block) return undefined;
   const current = blocks.get(block.section);
-  if (!current) throw new Error(`site-stamp: ${file} shows the newest of section "${block.section}", which has no picks block in ${FRAGMENTS_DIR}/`);
+  if (!current)
+    throw new Error(
+      `site-stamp: ${file} shows the newest of section "${block.section}", which has no picks block in ${FRAGMENTS_DIR}/`,
+    );
   if (page.subarray(...block.span).equals(current)) return undefined;
   return Buffer.concat([page.subarray(0, block.span[0]), current, page.subarray(block.span[1])]);
 }
@@ -182,7 +189,10 @@ export default function siteStamp(): AstroIntegration {
     hooks: {
       'astro:build:done': async ({ dir, logger }) => {
         const changed = await refreshStamps(fileURLToPath(dir));
-        if (changed > 0) logger.info(`"Last updated" stamp and section picks brought up to date in ${changed} page(s) kept from the previous build`);
+        if (changed > 0)
+          logger.info(
+            `"Last updated" stamp and section picks brought up to date in ${changed} page(s) kept from the previous build`,
+          );
       },
     },
   };

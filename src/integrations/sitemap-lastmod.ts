@@ -22,7 +22,9 @@ export function sitemapLastmod(site: SiteConfig): (item: SitemapItem) => Promise
   let byPath: Promise<Map<string, Date>> | undefined;
   const load = async () => {
     const index = sharedSiteIndex() ?? (await readSiteIndex(site));
-    return new Map([...lastModifiedByPath(index, site.pageSize)].map(([path, date]) => [withBase(site.basePath, path), date]));
+    return new Map(
+      [...lastModifiedByPath(index, site.pageSize)].map(([path, date]) => [withBase(site.basePath, path), date]),
+    );
   };
   return async (item) => {
     byPath ??= load();

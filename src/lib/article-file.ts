@@ -68,7 +68,12 @@ export function articlePathFor(title: string, date: Date, timeZone: string): str
  * The whole file. With `skeleton`, the optional fields follow as commented
  * examples, so a new article shows every field an editor may fill in.
  */
-export function articleSource(fields: ArticleFields, body: string, timeZone: string, options: { skeleton?: boolean } = {}): string {
+export function articleSource(
+  fields: ArticleFields,
+  body: string,
+  timeZone: string,
+  options: { skeleton?: boolean } = {},
+): string {
   const date = isoInZone(fields.date, timeZone);
   const lines = ['---', `title: ${singleQuoted(fields.title)}`];
   if (fields.summary !== undefined) lines.push(`summary: ${singleQuoted(fields.summary)}`);

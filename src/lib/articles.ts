@@ -171,7 +171,9 @@ export function editorsPicks(article: ArticleRecord, index: SiteIndex, count: nu
 }
 
 function relatedPicks(article: ArticleRecord, index: SiteIndex): Article[] {
-  return article.data.related.map((id) => index.byId.get(id)).filter((a): a is Article => a !== undefined && a.id !== article.id);
+  return article.data.related
+    .map((id) => index.byId.get(id))
+    .filter((a): a is Article => a !== undefined && a.id !== article.id);
 }
 
 /**

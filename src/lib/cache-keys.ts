@@ -38,7 +38,13 @@ export const SECTION_NEWEST = 'section-newest';
  * as the stamp is: they are brought up to date after the build, from the
  * section's picks page (`sectionPicksKey`).
  */
-export function articlePageKey(site: string, article: Article, picks: readonly Article[] | typeof SECTION_NEWEST, previous?: Article, next?: Article): string {
+export function articlePageKey(
+  site: string,
+  article: Article,
+  picks: readonly Article[] | typeof SECTION_NEWEST,
+  previous?: Article,
+  next?: Article,
+): string {
   return hash([site, ref(article), picks === SECTION_NEWEST ? picks : picks.map(ref), ref(previous), ref(next)]);
 }
 
@@ -48,6 +54,18 @@ export function sectionPicksKey(site: string, section: string, newest: readonly 
 }
 
 /** A page of a section's list: the articles on it, its place among the pages and the section's own stamp. */
-export function sectionPageKey(site: string, section: string, page: { currentPage: number; lastPage: number; data: readonly Article[] }, sectionUpdated: Date | undefined): string {
-  return hash([site, section, page.currentPage, page.lastPage, page.data.map(ref), sectionUpdated?.toISOString() ?? null]);
+export function sectionPageKey(
+  site: string,
+  section: string,
+  page: { currentPage: number; lastPage: number; data: readonly Article[] },
+  sectionUpdated: Date | undefined,
+): string {
+  return hash([
+    site,
+    section,
+    page.currentPage,
+    page.lastPage,
+    page.data.map(ref),
+    sectionUpdated?.toISOString() ?? null,
+  ]);
 }

@@ -127,14 +127,18 @@ export function resolveSiteConfig(input: SiteConfigInput, env: SiteEnv, startedA
     throw new Error(`Site config: url: expected an absolute URL such as https://news.example.org, got "${url}"`);
   }
   if (parsedUrl.pathname !== '/' && parsedUrl.pathname !== '') {
-    throw new Error(`Site config: url: put the path "${parsedUrl.pathname}" in basePath (or BASE_PATH), not in the URL`);
+    throw new Error(
+      `Site config: url: put the path "${parsedUrl.pathname}" in basePath (or BASE_PATH), not in the URL`,
+    );
   }
 
   const locale = pick(env.ROTATIVE_LOCALE) ?? input.locale ?? configDefaults.locale;
   try {
     dictionaryFor(locale);
   } catch {
-    throw new Error(`Site config: locale: expected a locale in ${uiLanguages.join(' or ')} such as fr-FR or en-GB, got "${locale}"`);
+    throw new Error(
+      `Site config: locale: expected a locale in ${uiLanguages.join(' or ')} such as fr-FR or en-GB, got "${locale}"`,
+    );
   }
 
   const timeZone = pick(env.ROTATIVE_TIME_ZONE) ?? input.timeZone ?? configDefaults.timeZone;
@@ -147,7 +151,9 @@ export function resolveSiteConfig(input: SiteConfigInput, env: SiteEnv, startedA
   if (rawNow) {
     const parsed = parseIsoWithOffset(rawNow);
     if (!parsed) {
-      throw new Error(`ROTATIVE_NOW: expected an ISO 8601 date-time with offset such as 2021-05-21T09:05:00+08:00, got "${rawNow}"`);
+      throw new Error(
+        `ROTATIVE_NOW: expected an ISO 8601 date-time with offset such as 2021-05-21T09:05:00+08:00, got "${rawNow}"`,
+      );
     }
     now = parsed;
   }
@@ -155,7 +161,9 @@ export function resolveSiteConfig(input: SiteConfigInput, env: SiteEnv, startedA
   const share = input.share ?? [...configDefaults.share];
   for (const target of share) {
     if (!shareTargets.includes(target)) {
-      throw new Error(`Site config: share: unknown target "${String(target)}", expected some of ${shareTargets.join(', ')}`);
+      throw new Error(
+        `Site config: share: unknown target "${String(target)}", expected some of ${shareTargets.join(', ')}`,
+      );
     }
   }
 
@@ -174,7 +182,10 @@ export function resolveSiteConfig(input: SiteConfigInput, env: SiteEnv, startedA
     logo: input.logo ?? configDefaults.logo,
     defaultImage: input.defaultImage ?? configDefaults.defaultImage,
     feedSize: positiveInteger(input.feedSize ?? configDefaults.feedSize, 'feedSize'),
-    feedFullText: booleanSetting(pick(env.ROTATIVE_FEED_FULL_TEXT), 'ROTATIVE_FEED_FULL_TEXT') ?? input.feedFullText ?? configDefaults.feedFullText,
+    feedFullText:
+      booleanSetting(pick(env.ROTATIVE_FEED_FULL_TEXT), 'ROTATIVE_FEED_FULL_TEXT') ??
+      input.feedFullText ??
+      configDefaults.feedFullText,
     newsPublicationName: input.newsPublicationName ?? input.name,
     now,
   };

@@ -20,7 +20,14 @@ async function feedContext(index: SiteIndex, articles: readonly Article[]): Prom
 /** An RSS 2.0 response for `articles` (newest first), at `selfPath`. */
 export async function rssResponse(
   index: SiteIndex,
-  options: { title: string; description: string; articles: Article[]; selfPath: string; homePath: string; updated: Date | undefined },
+  options: {
+    title: string;
+    description: string;
+    articles: Article[];
+    selfPath: string;
+    homePath: string;
+    updated: Date | undefined;
+  },
 ): Promise<Response> {
   const articles = options.articles.slice(0, site.feedSize);
   return rss({
@@ -29,7 +36,11 @@ export async function rssResponse(
     site: absolute(options.homePath),
     items: rssItems(articles, await feedContext(index, articles)),
     xmlns: rssNamespaces,
-    customData: rssChannelExtras({ locale: site.locale, updated: options.updated, selfUrl: absolute(options.selfPath) }),
+    customData: rssChannelExtras({
+      locale: site.locale,
+      updated: options.updated,
+      selfUrl: absolute(options.selfPath),
+    }),
     trailingSlash: true,
   });
 }
@@ -46,5 +57,7 @@ export async function jsonFeedResponse(index: SiteIndex, selfPath: string): Prom
     feedUrl: absolute(selfPath),
     iso: format.iso,
   });
-  return new Response(`${JSON.stringify(feed, null, 2)}\n`, { headers: { 'Content-Type': 'application/feed+json; charset=utf-8' } });
+  return new Response(`${JSON.stringify(feed, null, 2)}\n`, {
+    headers: { 'Content-Type': 'application/feed+json; charset=utf-8' },
+  });
 }

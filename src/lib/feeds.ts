@@ -10,7 +10,7 @@ import type { Article, Section } from './articles.ts';
 
 export interface FeedContext {
   /** Absolute URL of a site-relative path. */
-  absolute(path: string): string;
+  absolute: (path: string) => string;
   /** Section display names by slug. */
   sections: ReadonlyMap<string, Section>;
   /** The article's rendered, sanitised body, when full text is wanted. */
@@ -19,12 +19,18 @@ export interface FeedContext {
 
 /** Escapes text for XML character data and attribute values. */
 export function escapeXml(text: string): string {
-  return text.replace(/[<>&'"]/g, (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', "'": '&apos;', '"': '&quot;' })[c]!);
+  return text.replace(
+    /[<>&'"]/g,
+    (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', "'": '&apos;', '"': '&quot;' })[c]!,
+  );
 }
 
 /** Makes root-relative `href`/`src` in a body absolute, since feed readers have no base URL. */
 export function absolutiseLinks(html: string, absolute: (path: string) => string): string {
-  return html.replace(/\b(href|src)="\/(?!\/)([^"]*)"/g, (_, attribute: string, path: string) => `${attribute}="${absolute(`/${path}`)}"`);
+  return html.replace(
+    /\b(href|src)="\/(?!\/)([^"]*)"/g,
+    (_, attribute: string, path: string) => `${attribute}="${absolute(`/${path}`)}"`,
+  );
 }
 
 function categories(article: Article, context: FeedContext): string[] {
@@ -88,7 +94,14 @@ export interface JsonFeedItem {
 /** A JSON Feed 1.1 document; dates are written with the site zone's offset by `iso`. */
 export function jsonFeed(
   articles: readonly Article[],
-  context: FeedContext & { title: string; description: string; language: string; homeUrl: string; feedUrl: string; iso(date: Date): string },
+  context: FeedContext & {
+    title: string;
+    description: string;
+    language: string;
+    homeUrl: string;
+    feedUrl: string;
+    iso: (date: Date) => string;
+  },
 ): JsonFeed {
   return {
     version: 'https://jsonfeed.org/version/1.1',
@@ -113,7 +126,10 @@ export function jsonFeed(
       if (body !== undefined) item.content_html = absolutiseLinks(body, context.absolute);
       else item.content_text = article.data.summary ?? article.data.title;
       if (article.data.updated) item.date_modified = context.iso(article.data.updated);
-      if (article.data.image) item.image = /^https?:/.test(article.data.image.src) ? article.data.image.src : context.absolute(article.data.image.src);
+      if (article.data.image)
+        item.image = /^https?:/.test(article.data.image.src)
+          ? article.data.image.src
+          : context.absolute(article.data.image.src);
       return item;
     }),
   };

@@ -8,17 +8,17 @@ import { formatLongDate, formatPattern, isoInZone } from './dates.ts';
 
 export interface Formatters {
   /** `2021-05-21T08:19:00+08:00`, for `<time datetime>`. */
-  iso(date: Date): string;
+  iso: (date: Date) => string;
   /** `21.05.2021 08h19` */
-  dateTime(date: Date): string;
+  dateTime: (date: Date) => string;
   /** `21 mai 2021` */
-  longDate(date: Date): string;
+  longDate: (date: Date) => string;
   /** `Dernière mise à jour à 09h05 le 21/05` (or the section's wording). */
-  lastUpdated(date: Date, scope?: 'site' | 'section'): string;
+  lastUpdated: (date: Date, scope?: 'site' | 'section') => string;
   /** `Mis à jour le 21 mai 2021 à 09h05` */
-  updatedOn(date: Date): string;
+  updatedOn: (date: Date) => string;
   /** `(Rédacteurs : Ying Xie, Yishuang Liu)`, singular for one name. */
-  editors(names: readonly string[]): string;
+  editors: (names: readonly string[]) => string;
 }
 
 export function createFormatters(locale: string, timeZone: string): Formatters {

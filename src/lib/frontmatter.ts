@@ -38,7 +38,12 @@ export interface ParsedYaml {
 }
 
 /** Records the line of every key and list item under `node`, as dotted paths. */
-function collectLines(node: unknown, prefix: string, lines: Map<string, number>, lineOf: (offset: number) => number): void {
+function collectLines(
+  node: unknown,
+  prefix: string,
+  lines: Map<string, number>,
+  lineOf: (offset: number) => number,
+): void {
   if (isMap(node)) {
     for (const pair of node.items) {
       if (!isScalar(pair.key) || !pair.key.range) continue;

@@ -11,12 +11,13 @@ export function closingTag(html: string | Buffer, start: number): [start: number
   // `<name` followed by a space or `>`, so `<section` never counts a `<sections>`.
   const tagAt = (prefix: string, from: number): number => {
     let at = html.indexOf(prefix, from);
-    while (at !== -1 && !/[\s>]/.test(String(html.slice(at + prefix.length, at + prefix.length + 1)))) at = html.indexOf(prefix, at + 1);
+    while (at !== -1 && !/[\s>]/.test(String(html.slice(at + prefix.length, at + prefix.length + 1))))
+      at = html.indexOf(prefix, at + 1);
     return at;
   };
   // Nested elements of the same name are counted, so an inner one cannot end it early.
   let depth = 0;
-  for (let at = start; ; ) {
+  for (let at = start; ;) {
     const open = tagAt(`<${name}`, at);
     const close = tagAt(`</${name}`, at);
     if (close === -1) return undefined;

@@ -12,7 +12,13 @@ type Settings = Pick<SiteConfig, 'name' | 'url' | 'basePath' | 'locale' | 'timeZ
 
 function publisherInfo(site: Settings): PublisherInfo {
   const absolute = (path: string) => absoluteUrl(site.url, site.basePath, path);
-  return { name: site.name, url: absolute('/'), logo: absolute(site.logo), description: site.description, locale: site.locale };
+  return {
+    name: site.name,
+    url: absolute('/'),
+    logo: absolute(site.logo),
+    description: site.description,
+    locale: site.locale,
+  };
 }
 
 /** An article image's absolute URL: https URLs as they are, paths under the base path. */
@@ -34,7 +40,14 @@ export function articlePageMeta(article: Article, section: Section, site: Settin
       tags: data.tags,
     },
     jsonLd: [
-      newsArticleLd({ article, section, url: absolute(article.path), image: image?.url, iso, publisher: publisherInfo(site) }),
+      newsArticleLd({
+        article,
+        section,
+        url: absolute(article.path),
+        image: image?.url,
+        iso,
+        publisher: publisherInfo(site),
+      }),
       // The same two steps as the visible breadcrumb.
       breadcrumbLd([
         { name: labels.home, url: absolute('/') },
@@ -46,5 +59,8 @@ export function articlePageMeta(article: Article, section: Section, site: Settin
 
 export function homePageJsonLd(site: Settings): object[] {
   const info = publisherInfo(site);
-  return [webSiteLd(info, `${absoluteUrl(site.url, site.basePath, '/recherche/')}?q={search_term_string}`), organizationLd(info)];
+  return [
+    webSiteLd(info, `${absoluteUrl(site.url, site.basePath, '/recherche/')}?q={search_term_string}`),
+    organizationLd(info),
+  ];
 }

@@ -85,7 +85,13 @@ function readText(path: string, whole: boolean): string {
   const length = readBytes(path);
   let end = length;
   // The usual shape, as `readUsualShape` in frontmatter.ts finds it: `---` line, block, `\n---`.
-  if (!whole && buffer[0] === 0x2d && buffer[1] === 0x2d && buffer[2] === 0x2d && (buffer[3] === 0x0a || (buffer[3] === 0x0d && buffer[4] === 0x0a))) {
+  if (
+    !whole &&
+    buffer[0] === 0x2d &&
+    buffer[1] === 0x2d &&
+    buffer[2] === 0x2d &&
+    (buffer[3] === 0x0a || (buffer[3] === 0x0d && buffer[4] === 0x0a))
+  ) {
     const close = buffer.subarray(0, length).indexOf('\n---', 3);
     if (close !== -1) {
       // Bytes from 0x80 up may be white space to `trim` (U+00A0…) or not: an ASCII byte settles it.
@@ -98,14 +104,20 @@ function readText(path: string, whole: boolean): string {
 }
 
 /** Reads and validates `sections.yaml`; with no readable file, no section is known. */
-export async function readSections(root: string, contentDir: string): Promise<{ sections: Section[]; problems: ContentProblem[] }> {
+export async function readSections(
+  root: string,
+  contentDir: string,
+): Promise<{ sections: Section[]; problems: ContentProblem[] }> {
   const absolute = resolve(root, contentDir, SECTIONS_FILE);
   const file = displayPath(root, absolute);
   let text: string;
   try {
     text = await readFile(absolute, 'utf8');
   } catch {
-    return { sections: [], problems: [{ severity: 'error', file, message: 'missing: expected the list of sections here' }] };
+    return {
+      sections: [],
+      problems: [{ severity: 'error', file, message: 'missing: expected the list of sections here' }],
+    };
   }
   return validateSections(text, file);
 }
@@ -124,7 +136,11 @@ export interface ReadOptions {
  * Nothing is silently skipped: a non-Markdown file in the articles folder is
  * an error, and a file the site does not use elsewhere in the folder a warning.
  */
-export async function readContent(root: string, contentDir: string, options: ReadOptions = {}): Promise<ContentSnapshot> {
+export async function readContent(
+  root: string,
+  contentDir: string,
+  options: ReadOptions = {},
+): Promise<ContentSnapshot> {
   const { sections, problems } = await readSections(root, contentDir);
   const schema = makeArticleSchema(sections.map((s) => s.slug));
   const base = resolve(root, contentDir);
@@ -138,15 +154,28 @@ export async function readContent(root: string, contentDir: string, options: Rea
     // Names come from the glob: relative, with forward slashes and no `..`.
     const file = shownBase === '' ? name : `${shownBase}/${name}`;
     if (!name.startsWith(prefix)) {
-      problems.push({ severity: 'warning', file, message: `not used by the site: articles go under ${ARTICLES_DIR}/, sections in ${SECTIONS_FILE}` });
+      problems.push({
+        severity: 'warning',
+        file,
+        message: `not used by the site: articles go under ${ARTICLES_DIR}/, sections in ${SECTIONS_FILE}`,
+      });
       continue;
     }
     if (!name.toLowerCase().endsWith('.md')) {
-      problems.push({ severity: 'error', file, message: 'not a Markdown file: only .md files belong in content/articles/ (put images under public/)' });
+      problems.push({
+        severity: 'error',
+        file,
+        message: 'not a Markdown file: only .md files belong in content/articles/ (put images under public/)',
+      });
       continue;
     }
     const text = readText(`${base}/${name}`, keepText);
-    const { record, body, problems: found, fieldLines } = validateArticle(text, file, name.slice(prefix.length), schema);
+    const {
+      record,
+      body,
+      problems: found,
+      fieldLines,
+    } = validateArticle(text, file, name.slice(prefix.length), schema);
     problems.push(...found);
     const article: ArticleFile = keepText ? { file, text, body, fieldLines } : { file, text: '', body: '', fieldLines };
     if (record) article.record = record;
@@ -165,7 +194,8 @@ export function contentProblems(snapshot: ContentSnapshot, timeZone: string): Co
   const built = snapshot.articles.flatMap((a) => (a.record && !a.record.data.draft ? [a.record] : []));
   const across = crossFileProblems(built, timeZone).map((problem) => {
     const field = problem.field;
-    const line = field === undefined ? undefined : snapshot.articles.find((a) => a.file === problem.file)?.fieldLines.get(field);
+    const line =
+      field === undefined ? undefined : snapshot.articles.find((a) => a.file === problem.file)?.fieldLines.get(field);
     return line === undefined ? problem : { ...problem, line };
   });
   return [...snapshot.problems, ...across].sort(compareProblems);

@@ -23,7 +23,9 @@ export function describeValue(value: unknown): string {
 export const expecting =
   (what: string) =>
   (issue: { input?: unknown }): string =>
-    issue.input === undefined ? `required field is missing: expected ${what}` : `expected ${what}, got ${describeValue(issue.input)}`;
+    issue.input === undefined
+      ? `required field is missing: expected ${what}`
+      : `expected ${what}, got ${describeValue(issue.input)}`;
 
 const requiredText = (what: string) =>
   z
@@ -47,8 +49,7 @@ const instant = z.unknown().transform((value, ctx): Date => {
   return z.NEVER;
 });
 
-const textList = (what: string) =>
-  z.array(requiredText(what), { error: expecting(`a list of ${what}s`) });
+const textList = (what: string) => z.array(requiredText(what), { error: expecting(`a list of ${what}s`) });
 
 /** An article id as written in `related`: its path under `content/articles/` without `.md`. */
 const articleId = requiredText('an article id (its file path under content/articles/ without .md)');
@@ -83,11 +84,17 @@ export function makeArticleSchema(sectionSlugs: readonly string[]) {
       /** Last substantive update, ISO 8601 with offset; not earlier than `date`. */
       updated: instant.optional(),
       /** Slug of a section defined in `content/sections.yaml`. */
-      section: z.string({ error: expecting(`a section slug, one of: ${known.join(', ')}`) }).superRefine((slug, ctx) => {
-        if (!known.includes(slug)) {
-          ctx.addIssue({ code: 'custom', input: slug, message: `unknown section "${slug}", expected one of: ${known.join(', ')}` });
-        }
-      }),
+      section: z
+        .string({ error: expecting(`a section slug, one of: ${known.join(', ')}`) })
+        .superRefine((slug, ctx) => {
+          if (!known.includes(slug)) {
+            ctx.addIssue({
+              code: 'custom',
+              input: slug,
+              message: `unknown section "${slug}", expected one of: ${known.join(', ')}`,
+            });
+          }
+        }),
       /** Agency or author of the copy, e.g. Xinhua. */
       source: requiredText('a source such as Xinhua'),
       /** Names of the editors who handled the copy; at least one. */
@@ -97,9 +104,7 @@ export function makeArticleSchema(sectionSlugs: readonly string[]) {
       /** Drafts are never built. */
       draft: z.boolean({ error: expecting('true or false') }).default(false),
       /** Ids of other articles chosen by the editors ("Conseils de la rédaction"). */
-      related: z
-        .array(articleId, { error: expecting('a list of article ids') })
-        .default([]),
+      related: z.array(articleId, { error: expecting('a list of article ids') }).default([]),
       /** Lead image. */
       image: imageSchema.optional(),
     })

@@ -32,7 +32,8 @@ export function sectionsOfSearchPage(html: string): string[] {
     .filter((path) => path !== '')
     .map((path) => {
       const section = /\/pagefind\/([a-z0-9-]+)\/$/.exec(path)?.[1];
-      if (!section) throw new Error(`the search page lists "${path}", expected a bundle path ending in /pagefind/<section>/`);
+      if (!section)
+        throw new Error(`the search page lists "${path}", expected a bundle path ending in /pagefind/<section>/`);
       return section;
     });
 }

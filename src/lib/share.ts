@@ -24,5 +24,9 @@ const builders: Record<ShareTarget, { network: string; href: (url: string, title
 
 /** Share links for an article at absolute `url` titled `title`, in the configured order. */
 export function shareLinks(targets: readonly ShareTarget[], url: string, title: string): ShareLink[] {
-  return targets.map((target) => ({ target, network: builders[target].network, href: builders[target].href(url, title) }));
+  return targets.map((target) => ({
+    target,
+    network: builders[target].network,
+    href: builders[target].href(url, title),
+  }));
 }

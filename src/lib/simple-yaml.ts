@@ -24,7 +24,7 @@ export interface SimpleYaml {
 }
 
 /** Characters this reader leaves to `yaml`: tabs, CR, control characters, BOM, YAML's other line breaks. */
-// eslint-disable-next-line no-control-regex
+
 const UNUSUAL = /[\t\r\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\ufeff\ufffe\uffff]/;
 /** `key:` then nothing or a space; the key a plain word. */
 const ENTRY = /^([A-Za-z][A-Za-z0-9_-]*):(?: (.*))?$/;

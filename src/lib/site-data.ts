@@ -50,7 +50,10 @@ function typesetSection(data: SectionData): SectionData {
 
 /** The reading time `remark-reading-time` stored with the rendering. */
 function readingMinutesOf(frontmatter: unknown, file: string): number {
-  const minutes = typeof frontmatter === 'object' && frontmatter !== null ? (frontmatter as Record<string, unknown>)[READING_MINUTES] : undefined;
+  const minutes =
+    typeof frontmatter === 'object' && frontmatter !== null
+      ? (frontmatter as Record<string, unknown>)[READING_MINUTES]
+      : undefined;
   if (typeof minutes !== 'number' || !Number.isInteger(minutes) || minutes < 1) {
     throw new Error(`${file}: no reading time in the rendered body: is remark-reading-time in the Markdown pipeline?`);
   }
@@ -72,12 +75,15 @@ export async function renderArticle(id: string) {
   const entry = await getEntry('articles', id);
   if (!entry) throw new Error(`No article with id "${id}" in the content store`);
   const file = entry.rendered?.metadata?.[BODY_FILE];
-  if (typeof file !== 'string') throw new Error(`${entry.filePath ?? id}: the content store names no rendered body file`);
+  if (typeof file !== 'string')
+    throw new Error(`${entry.filePath ?? id}: the content store names no rendered body file`);
   let html: string;
   try {
     html = await readFile(file, 'utf8');
   } catch (error) {
-    throw new Error(`${entry.filePath ?? id}: its rendered body is missing from the build cache (${(error as Error).message}); build again`);
+    throw new Error(
+      `${entry.filePath ?? id}: its rendered body is missing from the build cache (${(error as Error).message}); build again`,
+    );
   }
   return render({ ...entry, rendered: { ...entry.rendered, html } });
 }

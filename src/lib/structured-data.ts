@@ -5,7 +5,14 @@
  *
  * @see https://developers.google.com/search/docs/appearance/structured-data/article
  */
-import type { BreadcrumbList, NewsArticle, NewsMediaOrganizationLeaf, SearchActionLeaf, WebSite, WithContext } from 'schema-dts';
+import type {
+  BreadcrumbList,
+  NewsArticle,
+  NewsMediaOrganizationLeaf,
+  SearchActionLeaf,
+  WebSite,
+  WithContext,
+} from 'schema-dts';
 import type { Article, Section } from './articles.ts';
 
 export interface PublisherInfo {
@@ -20,7 +27,13 @@ export interface PublisherInfo {
 
 /** The publisher as embedded in other items (no @context). */
 function publisher(info: PublisherInfo): NewsMediaOrganizationLeaf {
-  return { '@type': 'NewsMediaOrganization', '@id': `${info.url}#organization`, name: info.name, url: info.url, logo: { '@type': 'ImageObject', url: info.logo } };
+  return {
+    '@type': 'NewsMediaOrganization',
+    '@id': `${info.url}#organization`,
+    name: info.name,
+    url: info.url,
+    logo: { '@type': 'ImageObject', url: info.logo },
+  };
 }
 
 export interface ArticleLdInput {
@@ -65,7 +78,12 @@ export function breadcrumbLd(items: { name: string; url: string }[]): WithContex
   return {
     '@context': 'https://schema.org',
     '@type': 'BreadcrumbList',
-    itemListElement: items.map((item, i) => ({ '@type': 'ListItem', position: i + 1, name: item.name, item: item.url })),
+    itemListElement: items.map((item, i) => ({
+      '@type': 'ListItem',
+      position: i + 1,
+      name: item.name,
+      item: item.url,
+    })),
   };
 }
 

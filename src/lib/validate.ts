@@ -18,10 +18,20 @@ export const ARTICLES_DIR = 'articles';
 export function validateSections(text: string, file: string): { sections: Section[]; problems: ContentProblem[] } {
   const problems: ContentProblem[] = [];
   const { value, fieldLines, errors } = parseYaml(text);
-  for (const e of errors) problems.push({ severity: 'error', file, line: e.line, message: `invalid YAML at column ${e.column}: ${e.message}` });
+  for (const e of errors)
+    problems.push({
+      severity: 'error',
+      file,
+      line: e.line,
+      message: `invalid YAML at column ${e.column}: ${e.message}`,
+    });
   if (errors.length > 0) return { sections: [], problems };
   if (value === null || typeof value !== 'object' || Array.isArray(value)) {
-    problems.push({ severity: 'error', file, message: 'expected a mapping from section slug to its name, description and order' });
+    problems.push({
+      severity: 'error',
+      file,
+      message: 'expected a mapping from section slug to its name, description and order',
+    });
     return { sections: [], problems };
   }
   const sections: Section[] = [];
@@ -29,12 +39,19 @@ export function validateSections(text: string, file: string): { sections: Sectio
     const line = fieldLines.get(slug);
     const at = line === undefined ? {} : { line };
     if (!SLUG.test(slug)) {
-      problems.push({ severity: 'error', file, ...at, field: slug, message: 'expected a lower-case ASCII slug such as economie (letters, digits, hyphens)' });
+      problems.push({
+        severity: 'error',
+        file,
+        ...at,
+        field: slug,
+        message: 'expected a lower-case ASCII slug such as economie (letters, digits, hyphens)',
+      });
       continue;
     }
     const result = sectionSchema.safeParse(raw);
     if (!result.success) {
-      for (const p of problemsFromZod(result.error, file)) problems.push({ ...p, ...at, field: p.field ? `${slug}.${p.field}` : slug });
+      for (const p of problemsFromZod(result.error, file))
+        problems.push({ ...p, ...at, field: p.field ? `${slug}.${p.field}` : slug });
       continue;
     }
     sections.push({ slug, ...result.data });
@@ -130,18 +147,32 @@ export function validateArticle(
   const source = parseArticleSource(text);
   const { body, fieldLines } = source;
   if (!source.hasFrontmatter) {
-    problems.push({ severity: 'error', file, line: 1, message: 'expected a frontmatter block between --- lines at the top of the file' });
+    problems.push({
+      severity: 'error',
+      file,
+      line: 1,
+      message: 'expected a frontmatter block between --- lines at the top of the file',
+    });
     return { body, problems, fieldLines };
   }
   for (const e of source.yamlErrors) {
-    problems.push({ severity: 'error', file, line: e.line, message: `invalid YAML at column ${e.column}: ${e.message}` });
+    problems.push({
+      severity: 'error',
+      file,
+      line: e.line,
+      message: `invalid YAML at column ${e.column}: ${e.message}`,
+    });
   }
   if (source.yamlErrors.length > 0) return { body, problems, fieldLines };
   problems.push(...articleWarnings(source, file));
 
   const { id, slug } = idAndSlug(pathInArticles);
   if (slug === '') {
-    problems.push({ severity: 'error', file, message: 'expected a file name with letters or digits, to make the URL from' });
+    problems.push({
+      severity: 'error',
+      file,
+      message: 'expected a file name with letters or digits, to make the URL from',
+    });
   }
   const result = schema.safeParse(source.data);
   if (!result.success) {

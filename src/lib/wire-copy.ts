@@ -46,12 +46,14 @@ export interface WireOptions {
 const HOME = /^(?:page d['’]accueil|accueil|home(?:page)?)$/i;
 const UPDATED = /^(?:derni[eè]re mise [aà] jour|mis[e]? [aà] jour|last updated|updated)\b/i;
 /** `Rédacteurs :`, `Rédacteur:`, `Rédactrice :`, `Editors:`, `Editor :`, in parentheses or not. */
-const EDITORS = /^\(?\s*(?:r[ée]dact(?:eur|rice)s?|r[ée]dacteur\(s\)|editors?|[ée]dit(?:eur|rice)s?)\s*:\s*(.*?)\s*\)?$/iu;
+const EDITORS =
+  /^\(?\s*(?:r[ée]dact(?:eur|rice)s?|r[ée]dacteur\(s\)|editors?|[ée]dit(?:eur|rice)s?)\s*:\s*(.*?)\s*\)?$/iu;
 /** Page furniture around the copy: share links, comment forms, the list of picks. */
 const CHROME =
   /^(?:partage[rz]? cet article|share this (?:article|story)|votre (?:pseudo|nom|commentaire|e-?mail)|your (?:nickname|name|comment|e-?mail)|conseils de la r[ée]daction|editors['’]? picks|articles? li[ée]s|related (?:articles|stories)|commentaires?|comments?)\b/i;
 /** The date and time on the source line: `21.05.2021 08h19`, `21/05/2021 08:19`, `2021-05-21 08:19`. */
-const DAY_FIRST = /^(\d{1,2})\s*[./-]\s*(\d{1,2})\s*[./-]\s*(\d{4})\s*,?\s*(?:[àa]|at)?\s*(\d{1,2})\s*[hH:]\s*(\d{2})(?:\s*:\s*(\d{2}))?$/;
+const DAY_FIRST =
+  /^(\d{1,2})\s*[./-]\s*(\d{1,2})\s*[./-]\s*(\d{4})\s*,?\s*(?:[àa]|at)?\s*(\d{1,2})\s*[hH:]\s*(\d{2})(?:\s*:\s*(\d{2}))?$/;
 const YEAR_FIRST = /^(\d{4})-(\d{1,2})-(\d{1,2})(?:\s+|T)(\d{1,2}):(\d{2})(?::(\d{2}))?$/;
 
 /** Between crumbs: `>>` as on the seed page, or a single arrow or guillemet. */
@@ -98,7 +100,10 @@ export function sectionList(sections: WireOptions['sections']): string {
 /** `Xinhua | 21.05.2021 08h19` → the source, and the date and time as written. */
 function sourceParts(flat: string): { source: string; when: string } {
   const bar = flat.indexOf('|');
-  return { source: oneLine(flat.slice(0, bar).replace(/^source\s*:/i, '')), when: oneLine(flat.slice(bar + 1).replace(/\|/g, ' ')) };
+  return {
+    source: oneLine(flat.slice(0, bar).replace(/^source\s*:/i, '')),
+    when: oneLine(flat.slice(bar + 1).replace(/\|/g, ' ')),
+  };
 }
 
 /** `21.05.2021 08h19` and its variations (`2021-05-21 08:19`…) as a wall clock; `undefined` if it is none of them. */
@@ -143,7 +148,10 @@ export function escapeMarkdown(paragraph: string): string {
 }
 
 /** Reads the copy; either `copy` (everything required was found) or at least one error in `problems`. */
-export function parseWireCopy(text: string, options: WireOptions): { copy?: WireCopy; problems: WireProblem[]; notes: WireProblem[] } {
+export function parseWireCopy(
+  text: string,
+  options: WireOptions,
+): { copy?: WireCopy; problems: WireProblem[]; notes: WireProblem[] } {
   const problems: WireProblem[] = [];
   const notes: WireProblem[] = [];
   const lines: Line[] = text
@@ -169,10 +177,15 @@ export function parseWireCopy(text: string, options: WireOptions): { copy?: Wire
     const parts = sourceParts(sourceLine);
     source = parts.source;
     const when = parts.when;
-    if (source === '') problems.push({ field: 'source', message: `not found: the line "${sourceLine}" names no source before the |` });
+    if (source === '')
+      problems.push({ field: 'source', message: `not found: the line "${sourceLine}" names no source before the |` });
     const wall = readDateTime(when);
     date = wall && zonedInstant(wall, options.timeZone);
-    if (!wall) problems.push({ field: 'date', message: `expected a date and time ${example.replace('such as', 'such as the')}, got "${when}"` });
+    if (!wall)
+      problems.push({
+        field: 'date',
+        message: `expected a date and time ${example.replace('such as', 'such as the')}, got "${when}"`,
+      });
     else if (!date) problems.push({ field: 'date', message: `"${when}" is not a real date and time` });
   }
 
@@ -181,21 +194,35 @@ export function parseWireCopy(text: string, options: WireOptions): { copy?: Wire
   const breadcrumbAt = before.findIndex(isBreadcrumb);
   const candidates = before.slice(breadcrumbAt + 1).filter((line) => line.text !== '' && !classified(line));
   const headline = sourceAt === -1 ? candidates[0] : candidates.at(-1);
-  if (!headline) problems.push({ field: 'title', message: 'not found: expected the headline on its own line above the source line' });
+  if (!headline)
+    problems.push({
+      field: 'title',
+      message: 'not found: expected the headline on its own line above the source line',
+    });
 
   // The section: the breadcrumb's deepest crumb that names one, unless the editor chose it.
   let section: string | undefined;
   const known = sectionList(options.sections);
   if (options.section !== undefined) {
     section = sectionFromName(options.section, options.sections);
-    if (!section) problems.push({ field: 'section', message: `unknown section "${options.section}", expected one of: ${known}` });
+    if (!section)
+      problems.push({ field: 'section', message: `unknown section "${options.section}", expected one of: ${known}` });
   } else if (breadcrumbAt === -1) {
-    problems.push({ field: 'section', message: `not found: expected a breadcrumb such as "Page d'accueil>>International", with a section among: ${known}` });
+    problems.push({
+      field: 'section',
+      message: `not found: expected a breadcrumb such as "Page d'accueil>>International", with a section among: ${known}`,
+    });
   } else {
     const crumbs = before[breadcrumbAt]!.flat.split(CRUMB_SEPARATOR).filter((c) => c !== '' && !HOME.test(c));
-    section = crumbs.reverse().map((crumb) => sectionFromName(crumb, options.sections)).find((s) => s !== undefined);
+    section = crumbs
+      .reverse()
+      .map((crumb) => sectionFromName(crumb, options.sections))
+      .find((s) => s !== undefined);
     if (!section) {
-      problems.push({ field: 'section', message: `the breadcrumb "${before[breadcrumbAt]!.flat}" names no known section, expected one of: ${known}` });
+      problems.push({
+        field: 'section',
+        message: `the breadcrumb "${before[breadcrumbAt]!.flat}" names no known section, expected one of: ${known}`,
+      });
     }
   }
 
@@ -204,19 +231,34 @@ export function parseWireCopy(text: string, options: WireOptions): { copy?: Wire
   const editorsAt = after.findIndex(isEditors);
   let editors: string[] = [];
   if (editorsAt === -1) {
-    problems.push({ field: 'editors', message: 'not found: expected a line such as "(Rédacteurs : Ying Xie, Yishuang Liu)"; editors are required' });
+    problems.push({
+      field: 'editors',
+      message: 'not found: expected a line such as "(Rédacteurs : Ying Xie, Yishuang Liu)"; editors are required',
+    });
   } else {
     editors = splitNames(EDITORS.exec(after[editorsAt]!.flat)![1]!);
-    if (editors.length === 0) problems.push({ field: 'editors', message: `the line "${after[editorsAt]!.text}" names no editor; editors are required` });
+    if (editors.length === 0)
+      problems.push({
+        field: 'editors',
+        message: `the line "${after[editorsAt]!.text}" names no editor; editors are required`,
+      });
   }
-  const paragraphs = sourceAt === -1 ? [] : (editorsAt === -1 ? after : after.slice(0, editorsAt)).filter((line) => line.text !== '' && !isChrome(line));
-  if (sourceAt !== -1 && paragraphs.length === 0) problems.push({ field: 'body', message: 'not found: expected paragraphs between the source line and the editors line' });
+  const paragraphs =
+    sourceAt === -1
+      ? []
+      : (editorsAt === -1 ? after : after.slice(0, editorsAt)).filter((line) => line.text !== '' && !isChrome(line));
+  if (sourceAt !== -1 && paragraphs.length === 0)
+    problems.push({
+      field: 'body',
+      message: 'not found: expected paragraphs between the source line and the editors line',
+    });
 
   let updated: Date | undefined;
   const updatedLine = before.find((line) => UPDATED.test(line.flat));
   if (updatedLine && date) {
     updated = readUpdated(updatedLine.flat, date, options.timeZone);
-    if (!updated) notes.push({ field: 'updated', message: `could not read a time and date in "${updatedLine.flat}"; left out` });
+    if (!updated)
+      notes.push({ field: 'updated', message: `could not read a time and date in "${updatedLine.flat}"; left out` });
     else if (updated.getTime() <= date.getTime()) updated = undefined;
   }
 

@@ -36,7 +36,8 @@ interface ContentLoaderOptions {
 export function articlesLoader({ contentDir, timeZone, pipeline }: ContentLoaderOptions): Loader {
   return {
     name: 'rotative-articles',
-    async load({ store, config, renderMarkdown, generateDigest, logger }) {
+    async load(context) {
+      const { store, config, logger } = context;
       const root = fileURLToPath(config.root);
       const snapshot = await readContent(root, contentDir);
       const problems = contentProblems(snapshot, timeZone);
@@ -47,13 +48,18 @@ export function articlesLoader({ contentDir, timeZone, pipeline }: ContentLoader
       const bodies = bodiesDir(fileURLToPath(config.cacheDir));
       const bodyFiles = new Set<string>();
       // Hashed once: each body's digest then only grows by a few characters.
-      const pipelineDigest = generateDigest(await pipelineSource(root));
-      const jobs: { article: (typeof snapshot.articles)[number]; record: ArticleRecord; digest: string; file: string }[] = [];
+      const pipelineDigest = context.generateDigest(await pipelineSource(root));
+      const jobs: {
+        article: (typeof snapshot.articles)[number];
+        record: ArticleRecord;
+        digest: string;
+        file: string;
+      }[] = [];
       for (const article of snapshot.articles) {
         const record = article.record;
         if (!record) continue;
         seen.add(record.id);
-        const digest = generateDigest(article.text + pipelineDigest);
+        const digest = context.generateDigest(article.text + pipelineDigest);
         const file = bodyFile(bodies, record.id, digest);
         bodyFiles.add(file);
         const cached = store.get(record.id);
@@ -61,7 +67,7 @@ export function articlesLoader({ contentDir, timeZone, pipeline }: ContentLoader
         jobs.push({ article, record, digest, file });
       }
 
-      const render = await bodyRenderer({ config, renderMarkdown, logger, pipeline, jobs: jobs.length });
+      const render = await bodyRenderer(context, { pipeline, jobs: jobs.length });
       const written: { file: string; html: string }[] = [];
       try {
         // All bodies are queued at once; the store is filled in file order, as a one-by-one loop would.
@@ -87,7 +93,14 @@ export function articlesLoader({ contentDir, timeZone, pipeline }: ContentLoader
           // raw Markdown and the rendering would make it six times the size (build time and memory).
           written.push({ file, html: rendered.html });
           const metadata = { ...rendered.metadata, [BODY_FILE]: file };
-          store.set({ id: record.id, data: record.data, filePath, digest, rendered: { html: '', metadata }, assetImports });
+          store.set({
+            id: record.id,
+            data: record.data,
+            filePath,
+            digest,
+            rendered: { html: '', metadata },
+            assetImports,
+          });
         }
       } finally {
         await render.close();
@@ -109,27 +122,27 @@ const POOL_THRESHOLD = 8;
  * body is rendered both ways and compared, so a pipeline that differs from
  * `markdown.processor` falls back instead of publishing other HTML.
  */
-async function bodyRenderer({
-  config,
-  renderMarkdown,
-  logger,
-  pipeline,
-  jobs,
-}: Pick<LoaderContext, 'config' | 'renderMarkdown' | 'logger'> & { pipeline: PipelineOptions; jobs: number }): Promise<RenderPool> {
+async function bodyRenderer(
+  context: Pick<LoaderContext, 'config' | 'renderMarkdown' | 'logger'>,
+  { pipeline, jobs }: { pipeline: PipelineOptions; jobs: number },
+): Promise<RenderPool> {
+  const { config, logger } = context;
   // One body at a time, as before the pool: thousands of syntax trees at once would not fit in memory.
   let previous: Promise<unknown> = Promise.resolve();
   const direct: RenderPool = {
     render(body, fileURL) {
-      const rendered = previous.then(() => renderMarkdown(body, { fileURL }) as Promise<RenderedBody>);
+      const rendered = previous.then(() => context.renderMarkdown(body, { fileURL }) as Promise<RenderedBody>);
       previous = rendered.catch(() => {});
       return rendered;
     },
     close: async () => {},
   };
-  if (jobs < POOL_THRESHOLD || !isUnifiedProcessor(config.markdown.processor) || config.markdown.syntaxHighlight) return direct;
+  if (jobs < POOL_THRESHOLD || !isUnifiedProcessor(config.markdown.processor) || config.markdown.syntaxHighlight)
+    return direct;
   const pool = createRenderPool({ pipeline, shared: sharedMarkdownSettings(config) });
   let agree = false;
-  const probe = '# Titre\n\nUn *essai* « typographique » : 15 % de [lien](https://example.org) et ![image](./photo.jpg)[^1].\n\n[^1]: Note.\n';
+  const probe =
+    '# Titre\n\nUn *essai* « typographique » : 15 % de [lien](https://example.org) et ![image](./photo.jpg)[^1].\n\n[^1]: Note.\n';
   const fileURL = new URL('probe.md', config.root);
   try {
     const [expected, actual] = await Promise.all([direct.render(probe, fileURL), pool.render(probe, fileURL)]);
@@ -146,7 +159,12 @@ async function bodyRenderer({
 /** The settings Astro's content layer passes to `createRenderer`, as plain data. */
 function sharedMarkdownSettings(config: AstroConfig) {
   const { domains, remotePatterns } = config.image;
-  return { image: { domains, remotePatterns }, syntaxHighlight: config.markdown.syntaxHighlight, gfm: config.markdown.gfm, smartypants: config.markdown.smartypants };
+  return {
+    image: { domains, remotePatterns },
+    syntaxHighlight: config.markdown.syntaxHighlight,
+    gfm: config.markdown.gfm,
+    smartypants: config.markdown.smartypants,
+  };
 }
 
 /**

@@ -57,7 +57,7 @@ export function createRenderPool(data: RenderWorkerData, size = availableParalle
       else job?.resolve(reply.rendered);
     });
     // A worker that cannot start (or crashes) fails every job waiting on the pool.
-    worker.on('error', (error) => {
+    worker.on('error', (error: Error) => {
       failed = error;
       for (const job of pending.values()) job.reject(error);
       pending.clear();

@@ -14,7 +14,7 @@ const processor = unified(markdownProcessorOptions(pipeline));
 // The same settings Astro's content layer passes, read from the same config.
 const renderer = await processor.createRenderer(shared as Parameters<typeof processor.createRenderer>[0]);
 
-parentPort!.on('message', async ({ id, body, fileURL }: RenderJob) => {
+async function renderJob({ id, body, fileURL }: RenderJob): Promise<void> {
   let reply: RenderReply;
   try {
     // As Astro's renderMarkdown: a body that opens with a frontmatter fence loses it.
@@ -26,4 +26,6 @@ parentPort!.on('message', async ({ id, body, fileURL }: RenderJob) => {
     reply = { id, error: error instanceof Error ? (error.stack ?? error.message) : String(error) };
   }
   parentPort!.postMessage(reply);
-});
+}
+
+parentPort!.on('message', (job: RenderJob) => void renderJob(job));

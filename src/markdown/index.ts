@@ -81,7 +81,9 @@ export function remarkRehypeOptions(options: PipelineOptions) {
     clobberPrefix: '',
     footnoteLabel: strings.footnotesLabel,
     footnoteBackLabel: (referenceIndex: number, rereferenceIndex: number) =>
-      fill(strings.footnoteBackLabel, { n: `${referenceIndex + 1}${rereferenceIndex > 1 ? `-${rereferenceIndex}` : ''}` }),
+      fill(strings.footnoteBackLabel, {
+        n: `${referenceIndex + 1}${rereferenceIndex > 1 ? `-${rereferenceIndex}` : ''}`,
+      }),
   };
 }
 

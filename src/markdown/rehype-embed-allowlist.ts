@@ -22,7 +22,9 @@ export default function rehypeEmbedAllowlist(options: EmbedAllowlistOptions = {}
       if (node.tagName !== 'iframe' || !parent || index === undefined) return undefined;
       const src = node.properties['src'];
       const allowed =
-        typeof src === 'string' && prefixes.some((prefix) => src.startsWith(prefix)) && typeof node.properties['title'] === 'string';
+        typeof src === 'string' &&
+        prefixes.some((prefix) => src.startsWith(prefix)) &&
+        typeof node.properties['title'] === 'string';
       if (allowed) return undefined;
       parent.children.splice(index, 1);
       return [SKIP, index];

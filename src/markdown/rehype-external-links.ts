@@ -33,7 +33,7 @@ export default function rehypeExternalLinks(options: ExternalLinksOptions = {}) 
       }
       if (origin === ownOrigin) return;
       const rel: unknown = node.properties['rel'];
-      const current = Array.isArray(rel) ? rel.map(String) : String(rel ?? '').split(/\s+/);
+      const current = Array.isArray(rel) ? rel.map(String) : typeof rel === 'string' ? rel.split(/\s+/) : [];
       node.properties['rel'] = [...new Set([...current.filter(Boolean), ...ADDED])];
     });
   };

@@ -19,7 +19,7 @@ import { articleSanitizeSchema, type SanitizeOptions } from './sanitize-schema.t
 export type { SanitizeOptions };
 
 export default function rehypeSanitizeArticle(options: SanitizeOptions = {}): Transformer<Root, Root> {
-  const parseRaw = rehypeRaw() as unknown as (tree: Root, file: Parameters<Transformer<Root>>[1]) => Root;
+  const parseRaw = rehypeRaw();
   const sanitize = rehypeSanitize(articleSanitizeSchema(options));
   return (tree, file) => {
     // Parsing raw HTML re-parses the whole tree; most bodies have none, so they skip it.

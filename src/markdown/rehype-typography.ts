@@ -17,7 +17,14 @@
  * // → <p>« Bien sûr », dit M. Dupont : <code>a ? b : c</code></p>  (with U+202F / U+00A0)
  */
 import type { Element, Root, RootContent } from 'hast';
-import { hasTypographyRules, newState, type TypesetState, type TypographyRules, typeset, typographyRules } from './typography.ts';
+import {
+  hasTypographyRules,
+  newState,
+  type TypesetState,
+  type TypographyRules,
+  typeset,
+  typographyRules,
+} from './typography.ts';
 
 export interface TypographyOptions {
   /** BCP 47 locale of the text, e.g. `fr-FR`, `fr-CA`, `en-GB`. */
@@ -25,12 +32,46 @@ export interface TypographyOptions {
 }
 
 /** Elements whose text is code or machine text: left exactly as written. */
-const VERBATIM = new Set(['code', 'pre', 'kbd', 'samp', 'var', 'script', 'style', 'textarea', 'svg', 'math', 'template']);
+const VERBATIM = new Set([
+  'code',
+  'pre',
+  'kbd',
+  'samp',
+  'var',
+  'script',
+  'style',
+  'textarea',
+  'svg',
+  'math',
+  'template',
+]);
 
 /** Inline elements: a quotation may open in one and close in the next. Any other element starts a new block. */
 const PHRASING = new Set([
-  'a', 'abbr', 'b', 'bdi', 'bdo', 'cite', 'data', 'del', 'dfn', 'em', 'i', 'ins', 'mark', 'q', 's',
-  'small', 'span', 'strong', 'sub', 'sup', 'time', 'u', 'wbr', 'img',
+  'a',
+  'abbr',
+  'b',
+  'bdi',
+  'bdo',
+  'cite',
+  'data',
+  'del',
+  'dfn',
+  'em',
+  'i',
+  'ins',
+  'mark',
+  'q',
+  's',
+  'small',
+  'span',
+  'strong',
+  'sub',
+  'sup',
+  'time',
+  'u',
+  'wbr',
+  'img',
 ]);
 
 export default function rehypeTypography(options: TypographyOptions) {

@@ -39,7 +39,9 @@ const KNOWN = ['citation', 'encadre', 'figure', 'pullquote', 'aside'];
 
 export default function remarkArticleDirectives(options: ArticleDirectivesOptions): Transformer<Root> {
   if (typeof options?.creditLabel !== 'string' || !options.creditLabel.includes('{credit}')) {
-    throw new Error('remark-article-directives: the `creditLabel` option must be a text with {credit}, e.g. "Photo : {credit}"');
+    throw new Error(
+      'remark-article-directives: the `creditLabel` option must be a text with {credit}, e.g. "Photo : {credit}"',
+    );
   }
   const { creditLabel } = options;
   return (tree, file) => {
@@ -94,7 +96,8 @@ function mergeTexts(children: RootContent[]): void {
 
 function splitLabel(node: ContainerDirective): { label: PhrasingContent[]; body: BlockContent[] } {
   const [first, ...rest] = node.children;
-  if (first?.type === 'paragraph' && first.data?.directiveLabel) return { label: first.children, body: rest as BlockContent[] };
+  if (first?.type === 'paragraph' && first.data?.directiveLabel)
+    return { label: first.children, body: rest as BlockContent[] };
   return { label: [], body: node.children as BlockContent[] };
 }
 
@@ -102,13 +105,18 @@ function container(node: ContainerDirective, file: VFile): RootContent {
   const { label, body } = splitLabel(node);
   if (PULLQUOTE.has(node.name)) {
     const children: BlockContent[] = [{ type: 'blockquote', children: body }];
-    if (label.length > 0) children.push({ type: 'paragraph', data: { hName: 'figcaption', hProperties: {} }, children: label });
+    if (label.length > 0)
+      children.push({ type: 'paragraph', data: { hName: 'figcaption', hProperties: {} }, children: label });
     return { ...node, children, data: { hName: 'figure', hProperties: { className: ['pullquote'] } } };
   }
   if (ASIDE.has(node.name)) {
     const children: BlockContent[] = [...body];
     if (label.length > 0) {
-      children.unshift({ type: 'paragraph', data: { hName: 'p', hProperties: { className: ['aside-title'] } }, children: label });
+      children.unshift({
+        type: 'paragraph',
+        data: { hName: 'p', hProperties: { className: ['aside-title'] } },
+        children: label,
+      });
     }
     return { ...node, children, data: { hName: 'aside', hProperties: { className: ['aside'] } } };
   }
@@ -121,14 +129,18 @@ function leaf(node: LeafDirective, file: VFile, creditLabel: string): RootConten
   const src = attributes['src']?.trim();
   const alt = attributes['alt'];
   if (!src || alt === undefined || alt === null) {
-    file.fail(`::figure needs src and alt, e.g. ::figure[Légende]{src="./photo.jpg" alt="Ce que montre l’image"}`, node);
+    file.fail(
+      `::figure needs src and alt, e.g. ::figure[Légende]{src="./photo.jpg" alt="Ce que montre l’image"}`,
+      node,
+    );
   }
   const image: Image = { type: 'image', url: src, alt, title: null };
   const size: Record<string, string> = {};
   for (const key of ['width', 'height'] as const) {
     const value = attributes[key];
     if (value === undefined || value === null) continue;
-    if (!/^[1-9]\d{0,4}$/.test(value)) file.fail(`::figure ${key} must be a whole number of pixels, got "${value}"`, node);
+    if (!/^[1-9]\d{0,4}$/.test(value))
+      file.fail(`::figure ${key} must be a whole number of pixels, got "${value}"`, node);
     size[key] = value;
   }
   if (Object.keys(size).length > 0) image.data = { hProperties: size };
@@ -138,5 +150,8 @@ function leaf(node: LeafDirective, file: VFile, creditLabel: string): RootConten
 }
 
 function unknown(node: ContainerDirective | LeafDirective, written: string, file: VFile): never {
-  return file.fail(`unknown directive "${written}": expected one of ${KNOWN.map((name) => `"${name}"`).join(', ')}`, node);
+  return file.fail(
+    `unknown directive "${written}": expected one of ${KNOWN.map((name) => `"${name}"`).join(', ')}`,
+    node,
+  );
 }

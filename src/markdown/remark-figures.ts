@@ -19,7 +19,12 @@ export interface FiguresOptions {
 }
 
 /** A paragraph rendered as `<figure>` around `image`, captioned with `caption` and `credit` when given. */
-export function figureNode(image: Image, caption: PhrasingContent[], credit: string | undefined, creditLabel: string): Paragraph {
+export function figureNode(
+  image: Image,
+  caption: PhrasingContent[],
+  credit: string | undefined,
+  creditLabel: string,
+): Paragraph {
   const captionChildren: PhrasingContent[] = [...caption];
   if (credit) {
     if (captionChildren.length > 0) captionChildren.push({ type: 'text', value: ' ' });

@@ -38,7 +38,8 @@ export function countWords(text: string): number {
   for (let i = 0; i < text.length; i++) {
     const code = text.charCodeAt(i);
     // White space, including no-break spaces; punctuation attached to words stays in them.
-    const space = code === 32 || code === 10 || code === 9 || code === 13 || code === 0xa0 || code === 0x202f || code === 0x2009;
+    const space =
+      code === 32 || code === 10 || code === 9 || code === 13 || code === 0xa0 || code === 0x202f || code === 0x2009;
     if (space) inWord = false;
     else if (!inWord) {
       inWord = true;

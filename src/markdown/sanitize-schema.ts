@@ -17,8 +17,59 @@ export interface SanitizeOptions {
   embedPrefixes?: readonly string[];
 }
 
-const text = ['p', 'br', 'hr', 'em', 'strong', 'b', 'i', 'u', 's', 'del', 'ins', 'mark', 'small', 'sub', 'sup', 'abbr', 'cite', 'q', 'code', 'kbd', 'samp', 'var', 'span', 'time', 'bdi', 'bdo', 'wbr', 'dfn'];
-const blocks = ['h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'blockquote', 'pre', 'ul', 'ol', 'li', 'dl', 'dt', 'dd', 'div', 'section', 'aside', 'figure', 'figcaption', 'details', 'summary'];
+const text = [
+  'p',
+  'br',
+  'hr',
+  'em',
+  'strong',
+  'b',
+  'i',
+  'u',
+  's',
+  'del',
+  'ins',
+  'mark',
+  'small',
+  'sub',
+  'sup',
+  'abbr',
+  'cite',
+  'q',
+  'code',
+  'kbd',
+  'samp',
+  'var',
+  'span',
+  'time',
+  'bdi',
+  'bdo',
+  'wbr',
+  'dfn',
+];
+const blocks = [
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'blockquote',
+  'pre',
+  'ul',
+  'ol',
+  'li',
+  'dl',
+  'dt',
+  'dd',
+  'div',
+  'section',
+  'aside',
+  'figure',
+  'figcaption',
+  'details',
+  'summary',
+];
 const tables = ['table', 'caption', 'thead', 'tbody', 'tfoot', 'tr', 'th', 'td', 'colgroup', 'col'];
 const media = ['a', 'img', 'picture', 'source', 'input'];
 
@@ -28,11 +79,37 @@ export function articleSanitizeSchema(options: SanitizeOptions = {}): Schema {
   return {
     tagNames: [...text, ...blocks, ...tables, ...media, ...(embeds ? ['iframe'] : [])],
     // Dropped with their content, rather than unwrapped into visible text.
-    strip: ['script', 'style', 'template', 'noscript', 'title', 'textarea', 'select', 'option', 'svg', 'math', 'object', 'embed', 'applet', 'frameset', 'noembed', 'xmp', 'iframe'].filter(
-      (tag) => !(embeds && tag === 'iframe'),
-    ),
+    strip: [
+      'script',
+      'style',
+      'template',
+      'noscript',
+      'title',
+      'textarea',
+      'select',
+      'option',
+      'svg',
+      'math',
+      'object',
+      'embed',
+      'applet',
+      'frameset',
+      'noembed',
+      'xmp',
+      'iframe',
+    ].filter((tag) => !(embeds && tag === 'iframe')),
     attributes: {
-      a: ['href', 'title', 'hrefLang', 'rel', 'dataFootnoteRef', 'dataFootnoteBackref', ['className', 'data-footnote-backref'], 'ariaDescribedBy', 'ariaLabel'],
+      a: [
+        'href',
+        'title',
+        'hrefLang',
+        'rel',
+        'dataFootnoteRef',
+        'dataFootnoteBackref',
+        ['className', 'data-footnote-backref'],
+        'ariaDescribedBy',
+        'ariaLabel',
+      ],
       img: ['src', 'alt', 'title', 'width', 'height', 'loading', 'decoding'],
       source: ['srcSet', 'media', 'type', 'width', 'height'],
       blockquote: ['cite'],

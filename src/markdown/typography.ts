@@ -61,11 +61,57 @@ const SPACES = '[ \\u00a0\\u202f]*';
 const URL = String.raw`(?:[a-z][a-z0-9+.-]*:\/\/|www\.)[^\s<>"«»]*[^\s<>"«».,;:!?)\]'’]`;
 const EMAIL = String.raw`[\w.+-]+@[\w-]+(?:\.[\w-]+)+`;
 const UNITS = [
-  '°C', '°F', 'km/h', 'km²', 'm²', 'm³', 'km', 'cm', 'mm', 'µm', 'nm', 'm',
-  'kg', 'mg', 'g', 't', 'ha', 'l', 'cl', 'ml', 'L', 'mL',
-  'h', 'min', 's', 'ms', 'kWh', 'MWh', 'GWh', 'TWh', 'W', 'kW', 'MW', 'GW',
-  'ko', 'Mo', 'Go', 'To', 'Hz', 'kHz', 'MHz', 'GHz', 'dB',
-  '€', 'M€', 'Md€', '\\$', '£', '¥', 'CHF', '°',
+  '°C',
+  '°F',
+  'km/h',
+  'km²',
+  'm²',
+  'm³',
+  'km',
+  'cm',
+  'mm',
+  'µm',
+  'nm',
+  'm',
+  'kg',
+  'mg',
+  'g',
+  't',
+  'ha',
+  'l',
+  'cl',
+  'ml',
+  'L',
+  'mL',
+  'h',
+  'min',
+  's',
+  'ms',
+  'kWh',
+  'MWh',
+  'GWh',
+  'TWh',
+  'W',
+  'kW',
+  'MW',
+  'GW',
+  'ko',
+  'Mo',
+  'Go',
+  'To',
+  'Hz',
+  'kHz',
+  'MHz',
+  'GHz',
+  'dB',
+  '€',
+  'M€',
+  'Md€',
+  '\\$',
+  '£',
+  '¥',
+  'CHF',
+  '°',
 ];
 const TITLES = ['M\\.', 'MM\\.', 'Mme', 'Mmes', 'Mlle', 'Mlles', 'Dr', 'Pr'];
 
@@ -106,7 +152,9 @@ function compile(family: TypographyRules['family'], protect: boolean): RegExp {
   // Letters and lone spaces are most of any text: a first look rejects them before the
   // alternatives are tried one by one (about six times faster on news copy).
   // URLs start with letters, so the pattern that protects them goes without it.
-  const quickLook = french ? String.raw`(?=[ \u00a0\u202f]*["»;!?:%‰]|(?<=\d) |[.'«MDP])` : String.raw`(?=[ \u00a0\u202f]*"|[.'])`;
+  const quickLook = french
+    ? String.raw`(?=[ \u00a0\u202f]*["»;!?:%‰]|(?<=\d) |[.'«MDP])`
+    : String.raw`(?=[ \u00a0\u202f]*"|[.'])`;
   return new RegExp(`${protect ? '' : quickLook}(?:${groups.join('|')})`, 'gu');
 }
 
@@ -130,7 +178,8 @@ export function typographyRules(locale: string): TypographyRules {
   const cached = cache.get(locale);
   if (cached) return cached;
   const family = familyOf(locale);
-  if (!family) throw new Error(`No typography rules for locale "${locale}": expected a French (fr-*) or English (en-*) locale`);
+  if (!family)
+    throw new Error(`No typography rules for locale "${locale}": expected a French (fr-*) or English (en-*) locale`);
   const rules = { locale, family, pattern: compile(family, false), protectedPattern: compile(family, true) };
   cache.set(locale, rules);
   return rules;
@@ -155,7 +204,12 @@ export function typeset(text: string, rules: TypographyRules, state: TypesetStat
       const spaceBefore = match.slice(0, quote);
       const spaceAfter = match.slice(quote + 1);
       const after = text[offset + match.length];
-      const open = opens(spaceBefore !== '' || before === '' || OPENS_AFTER.test(before), spaceAfter, after, state.inQuote);
+      const open = opens(
+        spaceBefore !== '' || before === '' || OPENS_AFTER.test(before),
+        spaceAfter,
+        after,
+        state.inQuote,
+      );
       state.inQuote = open;
       if (french) return open ? `${spaceBefore}«${NNBSP}` : `${NNBSP}»${spaceAfter}`;
       return open ? `${spaceBefore}“${spaceAfter}` : `${spaceBefore}”${spaceAfter}`;
@@ -163,7 +217,10 @@ export function typeset(text: string, rules: TypographyRules, state: TypesetStat
     if (args[3] !== undefined) {
       if (french) return '’';
       const after = text[offset + 1] ?? '';
-      const opening = (before === '' || OPENS_AFTER.test(before)) && WORD.test(after) && !/^\d\d/.test(text.slice(offset + 1, offset + 3));
+      const opening =
+        (before === '' || OPENS_AFTER.test(before)) &&
+        WORD.test(after) &&
+        !/^\d\d/.test(text.slice(offset + 1, offset + 3));
       return opening ? '‘' : '’';
     }
     if (args[4] !== undefined) {

@@ -4,6 +4,13 @@ import { site } from '../site.ts';
 
 export const GET: APIRoute = () => {
   const url = (path: string) => absoluteUrl(site.url, site.basePath, path);
-  const body = ['User-agent: *', 'Allow: /', '', `Sitemap: ${url('/sitemap-index.xml')}`, `Sitemap: ${url('/news-sitemap.xml')}`, ''].join('\n');
+  const body = [
+    'User-agent: *',
+    'Allow: /',
+    '',
+    `Sitemap: ${url('/sitemap-index.xml')}`,
+    `Sitemap: ${url('/news-sitemap.xml')}`,
+    '',
+  ].join('\n');
   return new Response(body, { headers: { 'Content-Type': 'text/plain; charset=utf-8' } });
 };

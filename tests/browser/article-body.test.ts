@@ -17,7 +17,6 @@ import { article, buildSite, OUTPUT, writeFixtureContent } from '../support/fixt
 import { squash } from '../support/html.ts';
 import { payloads } from '../markdown/xss-payloads.ts';
 
-
 const HOSTILE_TITLE = '[Fictif] Dépêche piégée reçue de l’Agence Fictive';
 const HOSTILE_URL = 'international/2021/06/20/depeche-piegee/';
 const FURNITURE_URL = 'culture/2021/06/21/mobilier/';
@@ -65,7 +64,12 @@ function png(width: number, height: number): Buffer {
   header.set([8, 2, 0, 0, 0], 8); // 8-bit RGB
   const row = Buffer.concat([Buffer.from([0]), Buffer.alloc(width * 3, 0x5a)]);
   const pixels = deflateSync(Buffer.concat(Array.from({ length: height }, () => row)));
-  return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', header), chunk('IDAT', pixels), chunk('IEND', Buffer.alloc(0))]);
+  return Buffer.concat([
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    chunk('IHDR', header),
+    chunk('IDAT', pixels),
+    chunk('IEND', Buffer.alloc(0)),
+  ]);
 }
 
 let browser: Browser;
@@ -83,7 +87,12 @@ beforeAll(async () => {
       date: '2021-06-20T10:00:00+08:00',
       body: `Cette dépêche fictive contient des pièges connus.\n\n${payloads.map((p) => p.markdown).join('\n\n')}\n\nFin de la dépêche.`,
     }),
-    'articles/2021/06/mobilier.md': article({ title: '[Fictif] Le mobilier d’un article', date: '2021-06-21T10:00:00+08:00', section: 'culture', body: furniture }),
+    'articles/2021/06/mobilier.md': article({
+      title: '[Fictif] Le mobilier d’un article',
+      date: '2021-06-21T10:00:00+08:00',
+      section: 'culture',
+      body: furniture,
+    }),
   });
   await mkdir(join(contentDir, 'images'), { recursive: true });
   await writeFile(join(contentDir, 'images', 'port.png'), png(IMAGE.width, IMAGE.height));
@@ -115,7 +124,8 @@ afterAll(async () => {
 async function provoke(): Promise<void> {
   await page.locator('.article-body *').evaluateAll((elements) => {
     for (const element of elements) {
-      for (const type of ['mouseover', 'mouseenter', 'mousemove', 'focus', 'focusin']) element.dispatchEvent(new Event(type, { bubbles: true }));
+      for (const type of ['mouseover', 'mouseenter', 'mousemove', 'focus', 'focusin'])
+        element.dispatchEvent(new Event(type, { bubbles: true }));
       if (element instanceof HTMLElement) element.focus();
       const href = element.getAttribute('href');
       if (href === null || !/^(https?|mailto|tel):/i.test(href.trim())) (element as HTMLElement).click?.();
@@ -148,7 +158,10 @@ async function expectNothingRan(): Promise<void> {
 describe('an article made of XSS payloads', () => {
   it('would be caught: unsanitised payloads put into the page do run here', async () => {
     // Controls for the harness: an error handler, a hover handler and a javascript: link.
-    await withoutCsp(HOSTILE_URL, '<p><img src="x" onerror="alert(1)"><span onmouseover="window.pwned=1">a</span><a href="javascript:document.title=2">b</a></p>');
+    await withoutCsp(
+      HOSTILE_URL,
+      '<p><img src="x" onerror="alert(1)"><span onmouseover="window.pwned=1">a</span><a href="javascript:document.title=2">b</a></p>',
+    );
     await page.goto(new URL(HOSTILE_URL, site.url).href);
     await provoke();
     expect(dialogs).toEqual(['alert: 1']);
@@ -161,7 +174,9 @@ describe('an article made of XSS payloads', () => {
   it('runs nothing, as built (Content-Security-Policy included)', async () => {
     requests.length = 0;
     await page.goto(new URL(HOSTILE_URL, site.url).href);
-    expect(await page.locator('.article-body p').first().innerText()).toBe('Cette dépêche fictive contient des pièges connus.');
+    expect(await page.locator('.article-body p').first().innerText()).toBe(
+      'Cette dépêche fictive contient des pièges connus.',
+    );
     await provoke();
     await expectNothingRan();
   });
@@ -173,11 +188,20 @@ describe('an article made of XSS payloads', () => {
     expect(await page.locator('meta[http-equiv="content-security-policy"]').count()).toBe(0);
     await provoke();
     await expectNothingRan();
-    const urls = await page.locator('.article-body [href], .article-body [src]').evaluateAll((elements) =>
-      elements.flatMap((e) => [e.getAttribute('href'), e.getAttribute('src')]).filter((v): v is string => v !== null),
-    );
-    for (const url of urls) expect(url.replace(/[\u0000-\u0020]/g, ''), url).not.toMatch(/^(javascript|vbscript|data):/i);
-    expect(await page.locator('.article-body script, .article-body iframe, .article-body object, .article-body embed, .article-body svg, .article-body math, .article-body form').count()).toBe(0);
+    const urls = await page
+      .locator('.article-body [href], .article-body [src]')
+      .evaluateAll((elements) =>
+        elements.flatMap((e) => [e.getAttribute('href'), e.getAttribute('src')]).filter((v): v is string => v !== null),
+      );
+    for (const url of urls)
+      expect(url.replace(/[\u0000-\u0020]/g, ''), url).not.toMatch(/^(javascript|vbscript|data):/i);
+    expect(
+      await page
+        .locator(
+          '.article-body script, .article-body iframe, .article-body object, .article-body embed, .article-body svg, .article-body math, .article-body form',
+        )
+        .count(),
+    ).toBe(0);
     await page.unroute(`**/${HOSTILE_URL}`);
   });
 });
@@ -197,7 +221,9 @@ describe('an article with figures, footnotes, a pull quote, a box and a table', 
     expect(await img.getAttribute('src')).toMatch(/^\/_astro\/port\.[^/]+\.webp$/);
     await img.scrollIntoViewIfNeeded();
     await expect.poll(() => img.evaluate((e) => (e as HTMLImageElement).naturalWidth)).toBe(IMAGE.width);
-    expect(squash(await page.locator('.article-body figure.figure figcaption').innerText())).toBe('Le port de Valmorin au matin Photo : Alix Ferrand');
+    expect(squash(await page.locator('.article-body figure.figure figcaption').innerText())).toBe(
+      'Le port de Valmorin au matin Photo : Alix Ferrand',
+    );
   });
 
   it('links each footnote call to its note and back', async () => {
@@ -216,11 +242,17 @@ describe('an article with figures, footnotes, a pull quote, a box and a table', 
 
   it('renders the pull quote, the box, the table and the heading as semantic HTML with French typography', async () => {
     expect(await page.locator('.article-body h2#ou-en-est-le-pont').innerText()).toBe('Où en est le pont\u202f?');
-    expect(await page.locator('.article-body figure.pullquote blockquote').innerText()).toBe('«\u202fNous avons besoin de temps.\u202f»');
-    expect(await page.locator('.article-body figure.pullquote figcaption').innerText()).toBe('Basile Oudin, porte-parole');
+    expect(await page.locator('.article-body figure.pullquote blockquote').innerText()).toBe(
+      '«\u202fNous avons besoin de temps.\u202f»',
+    );
+    expect(await page.locator('.article-body figure.pullquote figcaption').innerText()).toBe(
+      'Basile Oudin, porte-parole',
+    );
     expect(await page.locator('.article-body aside.aside .aside-title').innerText()).toBe('Repères');
     expect(await page.locator('.article-body table th').allInnerTexts()).toEqual(['Ville', 'Habitants']);
-    expect(await page.locator('.article-body p').first().innerText()).toMatch(/^Le conseil municipal de Valmorin a voté le plan1?\u202f; «\u202frien ne presse\u202f», a dit M\.\u00a0Oudin\.$/);
+    expect(await page.locator('.article-body p').first().innerText()).toMatch(
+      /^Le conseil municipal de Valmorin a voté le plan1?\u202f; «\u202frien ne presse\u202f», a dit M\.\u00a0Oudin\.$/,
+    );
     expect(await page.locator('.article-header .reading-time').innerText()).toBe('Lecture\u00a0: 1\u00a0min');
   });
 
@@ -235,7 +267,9 @@ describe('an article with figures, footnotes, a pull quote, a box and a table', 
 });
 
 describe('the same bodies in the full-text feeds (feedFullText)', () => {
-  const parser = new Parser<Record<string, never>, { link: string; 'content:encoded': string }>({ customFields: { item: ['content:encoded'] } });
+  const parser = new Parser<Record<string, never>, { link: string; 'content:encoded': string }>({
+    customFields: { item: ['content:encoded'] },
+  });
   const get = async (path: string) => {
     const response = await fetch(new URL(path, site.url));
     expect(response.status, path).toBe(200);

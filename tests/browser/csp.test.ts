@@ -35,19 +35,27 @@ const violations = () => page.evaluate(() => (window as unknown as { __cspViolat
 describe('under the Content-Security-Policy', () => {
   it('sends the security headers', () => {
     expect(headers['Content-Security-Policy']).toMatch(/default-src 'self'.*frame-ancestors 'none'/);
-    expect(headers).toMatchObject({ 'X-Content-Type-Options': 'nosniff', 'Referrer-Policy': 'strict-origin-when-cross-origin' });
+    expect(headers).toMatchObject({
+      'X-Content-Type-Options': 'nosniff',
+      'Referrer-Policy': 'strict-origin-when-cross-origin',
+    });
     expect(headers['Permissions-Policy']).toContain('camera=()');
   });
 
-  it.each(['', 'international/', 'international/2/', SEED_URL.slice(1), 'pas-de-page-ici/'])('shows /%s without a violation', async (path) => {
-    const response = await page.goto(new URL(path, site.url).href);
-    expect(response?.headers()['content-security-policy']).toBe(headers['Content-Security-Policy']);
-    expect(await page.locator('meta[http-equiv="content-security-policy"]').count()).toBe(1);
-    expect(await page.locator('h1').count()).toBe(1);
-    // Fonts and the stylesheet loaded: the body text is set in the self-hosted serif.
-    expect(await page.evaluate(async () => (await document.fonts.load('1em "Source Serif 4 Variable"', 'é')).length)).toBeGreaterThan(0);
-    expect(await violations()).toEqual([]);
-  });
+  it.each(['', 'international/', 'international/2/', SEED_URL.slice(1), 'pas-de-page-ici/'])(
+    'shows /%s without a violation',
+    async (path) => {
+      const response = await page.goto(new URL(path, site.url).href);
+      expect(response?.headers()['content-security-policy']).toBe(headers['Content-Security-Policy']);
+      expect(await page.locator('meta[http-equiv="content-security-policy"]').count()).toBe(1);
+      expect(await page.locator('h1').count()).toBe(1);
+      // Fonts and the stylesheet loaded: the body text is set in the self-hosted serif.
+      expect(
+        await page.evaluate(async () => (await document.fonts.load('1em "Source Serif 4 Variable"', 'é')).length),
+      ).toBeGreaterThan(0);
+      expect(await violations()).toEqual([]);
+    },
+  );
 
   it('runs a search without a violation', async () => {
     await page.goto(new URL('recherche/?q=Reykjavik', site.url).href);

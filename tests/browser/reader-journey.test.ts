@@ -31,7 +31,12 @@ afterAll(async () => {
   await site?.close();
 });
 
-const text = (selector: string) => page.locator(selector).first().innerText().then((t) => t.replace(/\s+/g, ' ').trim());
+const text = (selector: string) =>
+  page
+    .locator(selector)
+    .first()
+    .innerText()
+    .then((t) => t.replace(/\s+/g, ' ').trim());
 
 async function screenshots(name: string): Promise<void> {
   for (const [label, size] of Object.entries(viewports)) {

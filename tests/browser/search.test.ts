@@ -43,7 +43,9 @@ describe('the search page', () => {
   it('searches every section’s bundle at once: "Fictif", in every generated headline, finds them all', async () => {
     await search('Fictif');
     // Each section is its own bundle, merged in the browser: one bundle alone would count a third of them.
-    expect(await page.locator('.pagefind-ui__message').first().innerText()).toMatch(new RegExp(`^${GENERATED_COUNT} résultats pour Fictif$`));
+    expect(await page.locator('.pagefind-ui__message').first().innerText()).toMatch(
+      new RegExp(`^${GENERATED_COUNT} résultats pour Fictif$`),
+    );
   });
 
   it('finds articles through French stemming ("rencontrer" → "rencontrés")', async () => {
@@ -63,7 +65,12 @@ describe('the search page', () => {
   it('runs the query of a ?q= link', async () => {
     await page.goto(new URL('recherche/?q=Reykjavik', site.url).href);
     await page.locator('.pagefind-ui__result-link').first().waitFor({ timeout: 15_000 });
-    expect(await page.locator('.pagefind-ui__result-link').first().evaluate((a) => (a as HTMLAnchorElement).pathname)).toBe(SEED_URL);
+    expect(
+      await page
+        .locator('.pagefind-ui__result-link')
+        .first()
+        .evaluate((a) => (a as HTMLAnchorElement).pathname),
+    ).toBe(SEED_URL);
   });
 
   it('has no axe-core violation, with results shown', async () => {

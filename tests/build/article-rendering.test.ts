@@ -10,9 +10,9 @@ import { pathToFileURL } from 'node:url';
 import { type MarkdownProcessor, parseFrontmatter } from '@astrojs/markdown-remark';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
 import astroConfig from '../../astro.config.mjs';
-import { buildSiteIndex } from '../../src/lib/articles.ts';
-import { readContent } from '../../src/lib/read-content.ts';
-import { site } from '../../src/site.ts';
+import { buildSiteIndex } from '#src/lib/articles.ts';
+import { readContent } from '#src/lib/read-content.ts';
+import { site } from '#src/site.ts';
 import { FIXTURE_NOW, OUTPUT, readPage, ROOT } from '../support/fixture-site.ts';
 
 const dist = inject('fixtureDist');
@@ -64,5 +64,4 @@ describe('article bodies in the built pages', () => {
     }
     expect(different).toEqual([]);
   });
-
 });

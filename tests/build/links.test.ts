@@ -7,7 +7,7 @@
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { check, type LinkResult } from 'linkinator';
+import { check, LinkState, type LinkResult } from 'linkinator';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { serveStatic } from '../support/browser.ts';
 import { buildFixtureSite, SEED_URL } from '../support/fixture-site.ts';
@@ -16,7 +16,11 @@ import { listPages, load } from '../support/html.ts';
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** Crawls from the homepage; returns the broken links and how many were checked. */
-async function crawl(dist: string, siteUrl: string, basePath: string): Promise<{ broken: string[]; checked: LinkResult[] }> {
+async function crawl(
+  dist: string,
+  siteUrl: string,
+  basePath: string,
+): Promise<{ broken: string[]; checked: LinkResult[] }> {
   const server = await serveStatic(dist, { basePath });
   try {
     const local = new URL(server.url);
@@ -27,18 +31,22 @@ async function crawl(dist: string, siteUrl: string, basePath: string): Promise<{
       concurrency: 20,
       timeout: 10_000,
       // Absolute URLs of the production site point at the local copy.
-      urlRewriteExpressions: [{ pattern: new RegExp(`^${escape(new URL(basePath, siteUrl).href)}`), replacement: server.url }],
+      urlRewriteExpressions: [
+        { pattern: new RegExp(`^${escape(new URL(basePath, siteUrl).href)}`), replacement: server.url },
+      ],
       // Everything off this machine (share links, agencies' sites) is out of scope offline.
-      linksToSkip: async (link) => {
+      linksToSkip: (link) => {
         try {
-          return new URL(link).host !== local.host;
+          return Promise.resolve(new URL(link).host !== local.host);
         } catch {
-          return false;
+          return Promise.resolve(false);
         }
       },
     });
-    const checked = result.links.filter((l) => l.state !== 'SKIPPED');
-    const broken = checked.filter((l) => l.state === 'BROKEN').map((l) => `${l.status} ${l.url} (on ${l.parent})`);
+    const checked = result.links.filter((l) => l.state !== LinkState.SKIPPED);
+    const broken = checked
+      .filter((l) => l.state === LinkState.BROKEN)
+      .map((l) => `${l.status} ${l.url} (on ${l.parent})`);
     return { broken, checked };
   } finally {
     await server.close();
@@ -55,7 +63,9 @@ describe('links at the root', () => {
     for (const page of await listPages(dist)) if (page !== '/404.html') expect(urls, page).toContain(page);
     expect(urls.some((u) => u.endsWith('.css'))).toBe(true);
     expect(urls.some((u) => u.endsWith('.woff2'))).toBe(true);
-    expect(urls).toEqual(expect.arrayContaining(['/rss.xml', '/feed.json', '/pagefind/international/pagefind-ui.js', '/favicon.svg']));
+    expect(urls).toEqual(
+      expect.arrayContaining(['/rss.xml', '/feed.json', '/pagefind/international/pagefind-ui.js', '/favicon.svg']),
+    );
   });
 });
 
@@ -80,9 +90,16 @@ describe('a site built under a sub-path', () => {
     expect($('link[rel="canonical"]').attr('href')).toBe(`${prefix}${SEED_URL.slice(1)}`);
     expect($('meta[property="og:image"]').attr('content')).toBe(`${prefix}social-default.png`);
     const rss = load(await readFile(join(dist, 'rss.xml'), 'utf8'), { xml: true });
-    expect(rss('item > link').map((_, l) => rss(l).text()).get().every((u) => u.startsWith(prefix))).toBe(true);
+    expect(
+      rss('item > link')
+        .map((_, l) => rss(l).text())
+        .get()
+        .every((u) => u.startsWith(prefix)),
+    ).toBe(true);
     const sitemap = load(await readFile(join(dist, 'sitemap-0.xml'), 'utf8'), { xml: true });
-    const locs = sitemap('loc').map((_, l) => sitemap(l).text()).get();
+    const locs = sitemap('loc')
+      .map((_, l) => sitemap(l).text())
+      .get();
     expect(locs.length).toBeGreaterThan(50);
     expect(locs.every((u) => u.startsWith(prefix))).toBe(true);
     expect(await readFile(join(dist, 'robots.txt'), 'utf8')).toContain(`Sitemap: ${prefix}sitemap-index.xml`);
@@ -90,6 +107,7 @@ describe('a site built under a sub-path', () => {
     // One search bundle per section, in display order, each built where the page looks for it.
     const sections = ['international', 'economie', 'culture'];
     expect(search).toContain(`data-bundle-paths="${sections.map((s) => `${BASE}pagefind/${s}/`).join(' ')}"`);
-    for (const section of sections) expect(existsSync(join(dist, 'pagefind', section, 'pagefind-entry.json')), section).toBe(true);
+    for (const section of sections)
+      expect(existsSync(join(dist, 'pagefind', section, 'pagefind-entry.json')), section).toBe(true);
   });
 });

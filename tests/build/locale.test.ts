@@ -1,6 +1,6 @@
 /** Switching the locale to en-GB changes every label and date format: no French chrome is left. */
 import { beforeAll, describe, expect, it } from 'vitest';
-import fr from '../../src/i18n/fr.ts';
+import fr from '#src/i18n/fr.ts';
 import { buildFixtureSite, readPage, SEED_URL } from '../support/fixture-site.ts';
 import { listPages, load, squash } from '../support/html.ts';
 
@@ -17,7 +17,9 @@ beforeAll(async () => {
 
 describe('an en-GB build', () => {
   it('checks a meaningful list of French strings', () => {
-    expect(frenchChrome).toEqual(expect.arrayContaining(['Page d’accueil', 'Conseils de la rédaction', 'Dernière mise à jour à']));
+    expect(frenchChrome).toEqual(
+      expect.arrayContaining(['Page d’accueil', 'Conseils de la rédaction', 'Dernière mise à jour à']),
+    );
   });
 
   it('leaves no French chrome on any page', async () => {
@@ -33,7 +35,11 @@ describe('an en-GB build', () => {
 
   it('uses English labels and date formats on the article page', async () => {
     const $ = load(await readPage(dist, SEED_URL));
-    expect($('nav.breadcrumb li').map((_, li) => squash($(li).text())).get()).toEqual(['Home', 'International']);
+    expect(
+      $('nav.breadcrumb li')
+        .map((_, li) => squash($(li).text()))
+        .get(),
+    ).toEqual(['Home', 'International']);
     expect(squash($('.source-line').text())).toBe('Xinhua | 21/05/2021 08:19');
     expect(squash($('.editors-line').text())).toBe('(Editors: Ying Xie, Yishuang Liu)');
     expect(squash($('.share h2').text())).toBe('Share this article on:');

@@ -48,9 +48,14 @@ describe('the pages written', () => {
       expect(scripts.length, path).toBe(path === '/recherche/' ? 2 : 0);
     }
     const search = load(await readPage(dist, '/recherche/'));
-    const searchScripts = search('script[src]').map((_, s) => search(s).attr('src')!.replace(/^\//, '')).get();
+    const searchScripts = search('script[src]')
+      .map((_, s) => search(s).attr('src')!.replace(/^\//, ''))
+      .get();
     const js = (await listFiles(dist)).filter((f) => f.endsWith('.js') && !f.startsWith('pagefind/'));
-    expect(js.every((f) => searchScripts.includes(f)), js.join(', ')).toBe(true);
+    expect(
+      js.every((f) => searchScripts.includes(f)),
+      js.join(', '),
+    ).toBe(true);
   });
 
   it('mark every timestamp with its ISO instant and offset', async () => {
@@ -98,7 +103,12 @@ describe('the seed article page', () => {
   it('has the breadcrumb "Page d’accueil › International" with links', () => {
     const crumbs = $('nav.breadcrumb li');
     expect(crumbs.map((_, li) => squash($(li).text())).get()).toEqual(['Page d’accueil', 'International']);
-    expect(crumbs.find('a').map((_, a) => $(a).attr('href')).get()).toEqual(['/', '/international/']);
+    expect(
+      crumbs
+        .find('a')
+        .map((_, a) => $(a).attr('href'))
+        .get(),
+    ).toEqual(['/', '/international/']);
   });
 
   it('has the headline in French typography: « » with narrow no-break spaces', () => {
@@ -121,10 +131,15 @@ describe('the seed article page', () => {
     expect(paragraphs.first().text()).toMatch(/^Le ministre russe des Affaires étrangères Sergueï Lavrov/);
     expect(paragraphs.last().text()).toMatch(/comparer leurs notes sur certaines questions spécifiques\.$/);
     // The source's straight quotes and apostrophes, typeset.
-    expect(paragraphs.eq(3).text()).toMatch(/^«\u202fNotre position est très simple\u202f», a poursuivi le diplomate russe\. «\u202fNous sommes prêts/);
-    expect(paragraphs.eq(1).text()).toContain('en marge d’une réunion du Conseil de l’Arctique, M.\u00a0Lavrov avait déclaré');
+    expect(paragraphs.eq(3).text()).toMatch(
+      /^«\u202fNotre position est très simple\u202f», a poursuivi le diplomate russe\. «\u202fNous sommes prêts/,
+    );
+    expect(paragraphs.eq(1).text()).toContain(
+      'en marge d’une réunion du Conseil de l’Arctique, M.\u00a0Lavrov avait déclaré',
+    );
     const body = $('.article-body').text();
-    for (const chrome of ['Page d', 'Partagez', 'Votre pseudo', 'Conseils', 'Rédacteurs', 'Dernière mise à jour']) expect(body).not.toContain(chrome);
+    for (const chrome of ['Page d', 'Partagez', 'Votre pseudo', 'Conseils', 'Rédacteurs', 'Dernière mise à jour'])
+      expect(body).not.toContain(chrome);
   });
 
   it('shows its reading time', () => {
@@ -141,7 +156,7 @@ describe('the seed article page', () => {
       .map((_, a) => $(a).attr('href'))
       .get();
     expect(links).toHaveLength(5);
-    expect(links.map((href) => new URL(href).protocol === 'mailto:' ? 'mailto' : new URL(href).hostname)).toEqual([
+    expect(links.map((href) => (new URL(href).protocol === 'mailto:' ? 'mailto' : new URL(href).hostname))).toEqual([
       'x.com',
       'www.facebook.com',
       'www.linkedin.com',
@@ -227,7 +242,9 @@ describe('section pages', () => {
 
   it('carry the section’s own "last updated"', async () => {
     const $ = load(await readPage(dist, '/culture/'));
-    expect(squash($('.section-updated').text())).toMatch(/^Dernière mise à jour de la rubrique à \d{2}h\d{2} le \d{2}\/\d{2}$/);
+    expect(squash($('.section-updated').text())).toMatch(
+      /^Dernière mise à jour de la rubrique à \d{2}h\d{2} le \d{2}\/\d{2}$/,
+    );
     const newest = Math.max(
       ...$('.section-list time')
         .map((_, t) => Date.parse($(t).attr('datetime')!))
@@ -251,7 +268,9 @@ describe('the homepage', () => {
           .filter((p) => /\/\d{4}\/\d{2}\/\d{2}\//.test(p))
           .map(async (p) => {
             const page = load(await readPage(dist, p));
-            return Date.parse((page('.updated-line time').attr('datetime') ?? page('.source-line time').attr('datetime'))!);
+            return Date.parse(
+              (page('.updated-line time').attr('datetime') ?? page('.source-line time').attr('datetime'))!,
+            );
           }),
       )),
     );
@@ -268,8 +287,14 @@ describe('the homepage', () => {
   });
 
   it('shows each section’s newest articles in the configured order and links every section', () => {
-    expect($('.home-section h2').map((_, h) => $(h).text()).get()).toEqual(['International', 'Économie', 'Culture']);
-    const navLinks = $('nav.sections-nav a').map((_, a) => $(a).attr('href')).get();
+    expect(
+      $('.home-section h2')
+        .map((_, h) => $(h).text())
+        .get(),
+    ).toEqual(['International', 'Économie', 'Culture']);
+    const navLinks = $('nav.sections-nav a')
+      .map((_, a) => $(a).attr('href'))
+      .get();
     expect(navLinks).toEqual(['/international/', '/economie/', '/culture/', '/recherche/']);
     $('.home-section').each((_, section) => {
       expect($(section).find('.teaser').length).toBeGreaterThan(0);

@@ -24,8 +24,14 @@ beforeAll(async () => {
   const first = await buildSite('publish', contentDir);
   if (first.code !== 0) throw new Error(`first build failed:\n${first.output}`);
 
-  await writeFile(join(contentDir, 'articles', '2021', 'derniere-minute.md'), article({ title: NEW_TITLE, date: '2021-06-29T09:00:00+08:00', section: 'economie' }));
-  const edited = (await readFile(EDITED, 'utf8')).replace(/^title: .*$/m, "title: '[Fictif] Titre corrigé du théâtre des Saules (n° 3)'");
+  await writeFile(
+    join(contentDir, 'articles', '2021', 'derniere-minute.md'),
+    article({ title: NEW_TITLE, date: '2021-06-29T09:00:00+08:00', section: 'economie' }),
+  );
+  const edited = (await readFile(EDITED, 'utf8')).replace(
+    /^title: .*$/m,
+    "title: '[Fictif] Titre corrigé du théâtre des Saules (n° 3)'",
+  );
   await writeFile(EDITED, edited);
 
   publishStarted = Date.now();
@@ -47,7 +53,9 @@ describe('publishing into a built archive', () => {
 
   it('indexes the changed section for search again, and takes the two others’ bundles from the cache', () => {
     // The new article and the edited headline are both in economie.
-    expect(published.output).toMatch(/Search index: \d+ pages in 3 section bundles \(2 unchanged, from the cache\), [\d.]+ s/);
+    expect(published.output).toMatch(
+      /Search index: \d+ pages in 3 section bundles \(2 unchanged, from the cache\), [\d.]+ s/,
+    );
   });
 
   it('gives the cold build’s output, byte for byte', async () => {
@@ -74,14 +82,26 @@ describe('publishing into a built archive', () => {
     for (const file of marked) {
       if ((await stat(join(OUTPUT, 'publish', 'cache', 'dist', file))).mtimeMs < publishStarted) continue;
       // The edited article's page and those showing its headline as a neighbour changed anyway.
-      if (!(await readFile(join(cold, file), 'utf8')).includes('Titre corrigé du théâtre des Saules')) renderedNow.push(file);
+      if (!(await readFile(join(cold, file), 'utf8')).includes('Titre corrigé du théâtre des Saules'))
+        renderedNow.push(file);
     }
     // Else only the article that has just left the newest, whose page shows them from now on.
     expect(renderedNow.length).toBe(1);
   });
 
   it('shows the new article’s time as the site’s last update on kept pages too', async () => {
-    const seed = await readFile(join(published.dist, 'international', '2021', '05', '21', 'la-russie-et-les-etats-unis-recherchent-la-cooperation-dans', 'index.html'), 'utf8');
+    const seed = await readFile(
+      join(
+        published.dist,
+        'international',
+        '2021',
+        '05',
+        '21',
+        'la-russie-et-les-etats-unis-recherchent-la-cooperation-dans',
+        'index.html',
+      ),
+      'utf8',
+    );
     expect(seed).toMatch(/<p class="site-updated"><time datetime="2021-06-29T09:00:00\+08:00"/);
   });
 });
@@ -93,7 +113,9 @@ describe('rendered bodies kept in the build cache', () => {
     const store = await readFile(join(cache, 'data-store.json'), 'utf8');
     expect(store).toContain('bodyFile');
     expect(store).not.toContain('<p>');
-    const articles = (await readdir(join(contentDir, 'articles'), { recursive: true })).filter((name) => name.endsWith('.md'));
+    const articles = (await readdir(join(contentDir, 'articles'), { recursive: true })).filter((name) =>
+      name.endsWith('.md'),
+    );
     expect((await readdir(join(cache, 'article-bodies'))).length).toBe(articles.length);
   });
 

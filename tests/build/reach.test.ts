@@ -60,17 +60,19 @@ describe('section RSS feeds', () => {
     for (const section of ['international', 'economie', 'culture']) {
       const feed = await parser.parseString(await read(`${section}/rss.xml`));
       expect(feed.items.length, section).toBeGreaterThan(0);
-      for (const item of feed.items) expect(new URL(item.link).pathname.startsWith(`/${section}/`), item.link).toBe(true);
+      for (const item of feed.items)
+        expect(new URL(item.link).pathname.startsWith(`/${section}/`), item.link).toBe(true);
       expect(feed.items.length).toBe(articlePages.filter((p) => p.startsWith(`/${section}/`)).length);
     }
   });
 
   it('are announced on their section page, the site feed on every page', async () => {
     const section = load(await readPage(dist, '/culture/'));
-    expect(section('link[rel="alternate"][type="application/rss+xml"]').map((_, l) => section(l).attr('href')).get()).toEqual([
-      `${SITE}/rss.xml`,
-      `${SITE}/culture/rss.xml`,
-    ]);
+    expect(
+      section('link[rel="alternate"][type="application/rss+xml"]')
+        .map((_, l) => section(l).attr('href'))
+        .get(),
+    ).toEqual([`${SITE}/rss.xml`, `${SITE}/culture/rss.xml`]);
     for (const path of await listPages(dist)) {
       const $ = load(await readPage(dist, path));
       const site = $('link[rel="alternate"][href="https://rotative.example.org/rss.xml"]');
@@ -86,14 +88,20 @@ describe('the JSON Feed', () => {
     expect(feed.feed_url).toBe(`${SITE}/feed.json`);
     expect(feed.items).toHaveLength(Math.min(50, PUBLISHED));
     const seed = feed.items.find((i: { id: string }) => i.id === `${SITE}${SEED_URL}`);
-    expect(seed).toMatchObject({ date_published: '2021-05-21T08:19:00+08:00', date_modified: '2021-05-21T09:05:00+08:00', authors: [{ name: 'Xinhua' }] });
+    expect(seed).toMatchObject({
+      date_published: '2021-05-21T08:19:00+08:00',
+      date_modified: '2021-05-21T09:05:00+08:00',
+      authors: [{ name: 'Xinhua' }],
+    });
   });
 });
 
 describe('the sitemaps', () => {
   it('list every article with lastmod = updated ?? date, and leave out 404 and search', async () => {
     const index = await xml('sitemap-index.xml');
-    const files = index('sitemap > loc').map((_, l) => new URL(index(l).text()).pathname).get();
+    const files = index('sitemap > loc')
+      .map((_, l) => new URL(index(l).text()).pathname)
+      .get();
     const urls = new Map<string, string>();
     for (const file of files) {
       const $ = await xml(file.slice(1));
@@ -116,7 +124,9 @@ describe('the sitemaps', () => {
   });
 
   it('are listed in robots.txt', async () => {
-    expect(await read('robots.txt')).toBe(`User-agent: *\nAllow: /\n\nSitemap: ${SITE}/sitemap-index.xml\nSitemap: ${SITE}/news-sitemap.xml\n`);
+    expect(await read('robots.txt')).toBe(
+      `User-agent: *\nAllow: /\n\nSitemap: ${SITE}/sitemap-index.xml\nSitemap: ${SITE}/news-sitemap.xml\n`,
+    );
   });
 });
 
@@ -137,8 +147,14 @@ describe('structured data and social cards on the seed article', () => {
     expect(article['datePublished']).toBe($('.source-line time').attr('datetime'));
     expect(article['dateModified']).toBe($('.updated-line time').attr('datetime'));
     expect(article['author']).toEqual({ '@type': 'Organization', name: $('.source-line .source').text() });
-    expect((article['editor'] as { name: string }[]).map((e) => e.name).join(', ')).toBe(squash($('.editors-line').text()).replace(/^\(Rédacteurs : |\)$/g, ''));
-    expect(article['publisher']).toMatchObject({ '@type': 'NewsMediaOrganization', name: 'Rotative', logo: { url: `${SITE}/logo.png` } });
+    expect((article['editor'] as { name: string }[]).map((e) => e.name).join(', ')).toBe(
+      squash($('.editors-line').text()).replace(/^\(Rédacteurs : |\)$/g, ''),
+    );
+    expect(article['publisher']).toMatchObject({
+      '@type': 'NewsMediaOrganization',
+      name: 'Rotative',
+      logo: { url: `${SITE}/logo.png` },
+    });
     expect(article['articleSection']).toBe($('nav.breadcrumb li').last().text());
     expect(article['inLanguage']).toBe('fr-FR');
     expect(article['mainEntityOfPage']).toEqual({ '@type': 'WebPage', '@id': $('link[rel="canonical"]').attr('href') });
@@ -181,8 +197,17 @@ describe('structured data on other pages', () => {
   });
 
   it('tags every generated article with article:tag', async () => {
-    const $ = load(await readPage(dist, articlePages.find((p) => p.endsWith('/fictif-00001/'))!));
-    expect($('meta[property="article:tag"]').map((_, m) => $(m).attr('content')).get()).toContain('fictif');
+    const $ = load(
+      await readPage(
+        dist,
+        articlePages.find((p) => p.endsWith('/fictif-00001/'))!,
+      ),
+    );
+    expect(
+      $('meta[property="article:tag"]')
+        .map((_, m) => $(m).attr('content'))
+        .get(),
+    ).toContain('fictif');
     expect(
       $('meta[property^="og:"], meta[name^="twitter:image"]')
         .filter((_, m) => /url|image$/.test($(m).attr('property') ?? $(m).attr('name') ?? ''))

@@ -16,7 +16,14 @@ const out = join(dir, 'dist');
 function buildScript(contentDir: string): Promise<{ code: number | null; output: string }> {
   const child = spawn(process.execPath, [join(ROOT, 'src/cli/build-site.ts'), '--outDir', out], {
     cwd: ROOT,
-    env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', NO_COLOR: '1', ROTATIVE_CONTENT_DIR: contentDir, ROTATIVE_CACHE_DIR: join(dir, 'cache'), ROTATIVE_NOW: '2021-06-30T12:00:00+08:00' },
+    env: {
+      ...process.env,
+      ASTRO_TELEMETRY_DISABLED: '1',
+      NO_COLOR: '1',
+      ROTATIVE_CONTENT_DIR: contentDir,
+      ROTATIVE_CACHE_DIR: join(dir, 'cache'),
+      ROTATIVE_NOW: '2021-06-30T12:00:00+08:00',
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
@@ -27,7 +34,9 @@ function buildScript(contentDir: string): Promise<{ code: number | null; output:
 
 async function snapshot(): Promise<Map<string, string>> {
   const files = await listFiles(out);
-  return new Map(await Promise.all(files.map(async (f) => [f, (await readFile(join(out, f))).toString('base64')] as const)));
+  return new Map(
+    await Promise.all(files.map(async (f) => [f, (await readFile(join(out, f))).toString('base64')] as const)),
+  );
 }
 
 let good: Awaited<ReturnType<typeof buildScript>>;

@@ -11,7 +11,10 @@ import { load, squash } from '../support/html.ts';
 let dist: string;
 beforeAll(async () => {
   // A clock the day after the seed, so it is inside the Google News window.
-  const result = await buildSite('seed', join(ROOT, 'content'), { TZ: 'UTC', ROTATIVE_NOW: '2021-05-22T12:00:00+08:00' });
+  const result = await buildSite('seed', join(ROOT, 'content'), {
+    TZ: 'UTC',
+    ROTATIVE_NOW: '2021-05-22T12:00:00+08:00',
+  });
   if (result.code !== 0) throw new Error(result.output);
   dist = result.dist;
 });
@@ -44,7 +47,10 @@ describe('the Google News sitemap at a clock inside the two-day window', () => {
   });
 
   it('drops the seed once the clock is past the window', async () => {
-    const later = await buildSite('seed-later', join(ROOT, 'content'), { TZ: 'UTC', ROTATIVE_NOW: '2021-05-23T08:20:00+08:00' });
+    const later = await buildSite('seed-later', join(ROOT, 'content'), {
+      TZ: 'UTC',
+      ROTATIVE_NOW: '2021-05-23T08:20:00+08:00',
+    });
     expect(later.code, later.output).toBe(0);
     const $ = load(await readFile(join(later.dist, 'news-sitemap.xml'), 'utf8'), { xml: true });
     expect($('url').length).toBe(0);

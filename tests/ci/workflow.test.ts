@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { ROOT } from '../support/fixture-site.ts';
-import { buildCacheDir } from '../../src/lib/cache-dir.ts';
+import { buildCacheDir } from '#src/lib/cache-dir.ts';
 
 interface Step {
   name?: string;
@@ -57,7 +57,11 @@ describe('the publish workflow', () => {
   it('runs exactly the README’s build and test commands', () => {
     const commands = readmeSetupCommands();
     expect(commands).toEqual(['npm ci && npm run build', 'npm ci && npm test']);
-    expect(steps().flatMap((s) => (s.run ? [s.run.trim()] : [])).sort()).toEqual([...commands].sort());
+    expect(
+      steps()
+        .flatMap((s) => (s.run ? [s.run.trim()] : []))
+        .sort(),
+    ).toEqual([...commands].sort());
   });
 
   it('checks content as the first part of npm test', async () => {
@@ -78,7 +82,9 @@ describe('the publish workflow', () => {
   });
 
   it('deploys with the official Pages actions, never from a pull request', () => {
-    expect(uses()).toEqual(expect.arrayContaining(['actions/configure-pages', 'actions/upload-pages-artifact', 'actions/deploy-pages']));
+    expect(uses()).toEqual(
+      expect.arrayContaining(['actions/configure-pages', 'actions/upload-pages-artifact', 'actions/deploy-pages']),
+    );
     expect(workflow.jobs['deploy']!.if).toBe("github.event_name != 'pull_request'");
     expect(workflow.jobs['deploy']!.needs).toBe('build');
     expect(workflow.jobs['build']!.needs).toBe('check');
@@ -94,7 +100,10 @@ describe('the publish workflow', () => {
 
   it('builds for the Pages URL and base path', () => {
     const build = steps().find((s) => s.run === 'npm ci && npm run build')!;
-    expect(build.env).toEqual({ SITE_URL: '${{ steps.pages.outputs.origin }}', BASE_PATH: '${{ steps.pages.outputs.base_path }}' });
+    expect(build.env).toEqual({
+      SITE_URL: '${{ steps.pages.outputs.origin }}',
+      BASE_PATH: '${{ steps.pages.outputs.base_path }}',
+    });
   });
 
   it('caches npm, and the build cache (Astro’s content store and pages, the search bundles) where the build keeps it', async () => {
@@ -102,7 +111,7 @@ describe('the publish workflow', () => {
     expect(setups.length).toBeGreaterThan(0);
     for (const s of setups) expect(s.with).toMatchObject({ cache: 'npm', 'node-version-file': '.nvmrc' });
     const cache = steps().find((s) => s.uses?.startsWith('actions/cache'))!;
-    expect(buildCacheDir({})).toBe(`./${cache.with!['path']}`);
+    expect(buildCacheDir({})).toBe(`./${String(cache.with!['path'])}`);
     // Astro's cacheDir and the search indexer both take the folder from buildCacheDir.
     expect(await readFile(join(ROOT, 'astro.config.mjs'), 'utf8')).toContain('cacheDir: buildCacheDir(process.env)');
     expect(await readFile(join(ROOT, 'src/cli/build-site.ts'), 'utf8')).toContain('buildCacheDir(process.env)');

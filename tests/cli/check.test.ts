@@ -5,7 +5,11 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { type CliResult, contentDir, runCli } from './run-cli.ts';
 
 /** An article file: valid fields, some replaced or left out (`undefined`), extra lines appended to the frontmatter. */
-function article(fields: Record<string, string | undefined> = {}, body = 'Texte fictif.\n', extra: string[] = []): string {
+function article(
+  fields: Record<string, string | undefined> = {},
+  body = 'Texte fictif.\n',
+  extra: string[] = [],
+): string {
   const all: Record<string, string | undefined> = {
     title: "'Un titre fictif'",
     date: '2021-05-21T08:19:00+08:00',
@@ -51,7 +55,8 @@ describe('npm run check on content with every kind of problem', () => {
   beforeAll(async () => {
     dir = await contentDir({
       'articles/2021/05/valide.md': article(),
-      'articles/2021/05/yaml-casse.md': '---\ntitle: "guillemet ouvert\ndate: 2021-05-21T08:19:00+08:00\n---\n\nTexte.\n',
+      'articles/2021/05/yaml-casse.md':
+        '---\ntitle: "guillemet ouvert\ndate: 2021-05-21T08:19:00+08:00\n---\n\nTexte.\n',
       'articles/2021/05/schema.md': article({ date: '2021-05-21T08:19:00', source: undefined, editors: '[]' }),
       'articles/2021/05/rubrique.md': article({ section: 'sports' }),
       'articles/2021/05/mise-a-jour.md': article({ updated: '2021-05-21T08:00:00+08:00' }),
@@ -60,7 +65,10 @@ describe('npm run check on content with every kind of problem', () => {
       'articles/2021/05/lien.md': article({ related: '[2021/05/valide, 2021/05/introuvable]' }),
       'articles/2021/05/image.md': article({}, 'Texte.\n', ['image:', '  src: /images/a.jpg']),
       'articles/2021/05/photo.jpg': 'pas du texte',
-      'articles/2021/05/fautes.md': article({ section: undefined, editors: undefined }, 'Texte.\n', ['sections: international', 'editor: [Alix Ferrand]']),
+      'articles/2021/05/fautes.md': article({ section: undefined, editors: undefined }, 'Texte.\n', [
+        'sections: international',
+        'editor: [Alix Ferrand]',
+      ]),
       'articles/2021/05/inconnu.md': article({ auteur: 'Alix Ferrand' }),
       'articles/2021/05/vide.md': article({}, '\n'),
       'articles/2021/05/titre-long.md': article({ title: `'${'x'.repeat(111)}'` }),
@@ -105,16 +113,22 @@ describe('npm run check with warnings only', () => {
   it('exits 0', async () => {
     const dir = await contentDir({ 'articles/2021/05/vide.md': article({}, '') });
     const result = await check(dir);
-    expect(result.stdout).toBe(`${dir}/articles/2021/05/vide.md: warning: empty body: write the article below the frontmatter\n2 files, 0 errors, 1 warning\n`);
+    expect(result.stdout).toBe(
+      `${dir}/articles/2021/05/vide.md: warning: empty body: write the article below the frontmatter\n2 files, 0 errors, 1 warning\n`,
+    );
     expect(result.code).toBe(0);
   });
 });
 
 describe('npm run check on a list item', () => {
   it('points at the item’s own line', async () => {
-    const dir = await contentDir({ 'articles/2021/05/x.md': article({ editors: '' }, 'Texte.\n', ['  - Alix Ferrand', "  - ''"]) });
+    const dir = await contentDir({
+      'articles/2021/05/x.md': article({ editors: '' }, 'Texte.\n', ['  - Alix Ferrand', "  - ''"]),
+    });
     const result = await check(dir);
-    expect(result.stdout).toBe(`${dir}/articles/2021/05/x.md:8: editors.1: expected editor name, got an empty text\n2 files, 1 error, 0 warnings\n`);
+    expect(result.stdout).toBe(
+      `${dir}/articles/2021/05/x.md:8: editors.1: expected editor name, got an empty text\n2 files, 1 error, 0 warnings\n`,
+    );
   });
 });
 

@@ -43,7 +43,10 @@ describe('npm run import', () => {
 
   it('reads a relative path from the folder npm was started in', async () => {
     const dir = await siteContent();
-    const result = await runCli('import-wire.ts', ['seed/lavrov-blinken.txt'], { contentDir: dir, cwd: join(ROOT, 'tests', 'fixtures') });
+    const result = await runCli('import-wire.ts', ['seed/lavrov-blinken.txt'], {
+      contentDir: dir,
+      cwd: join(ROOT, 'tests', 'fixtures'),
+    });
     expect(result.code).toBe(0);
     expect(await readFile(join(dir, 'articles', SEED), 'utf8')).toBe(seed);
   });
@@ -62,7 +65,9 @@ describe('npm run import', () => {
     await importWire(dir, [WIRE]);
     await writeFile(target, 'corrigé à la main\n');
     const refused = await importWire(dir, [WIRE]);
-    expect(refused.stderr.split('\n').at(-2)).toBe(`${target}: already exists: nothing written (use --force to replace it)`);
+    expect(refused.stderr.split('\n').at(-2)).toBe(
+      `${target}: already exists: nothing written (use --force to replace it)`,
+    );
     expect(refused.code).toBe(1);
     expect(await readFile(target, 'utf8')).toBe('corrigé à la main\n');
     const forced = await importWire(dir, [WIRE, '--force']);
@@ -94,7 +99,9 @@ describe('npm run import', () => {
       'Share this article on:',
       '',
     ].join('\r\n');
-    const dir = await contentDir({ 'sections.yaml': 'world:\n  name: World\n  description: News from everywhere.\n  order: 1\n' });
+    const dir = await contentDir({
+      'sections.yaml': 'world:\n  name: World\n  description: News from everywhere.\n  order: 1\n',
+    });
     const result = await importWire(dir, ['-', '--dry-run'], english);
     expect(result.stdout).toBe(
       [
@@ -118,22 +125,40 @@ describe('npm run import', () => {
   });
 
   it.each([
-    ['no editors line, since editors are required', (text: string) => text.replace(/^\(Rédacteurs.*$/m, ''), [
-      'stdin: editors: not found: expected a line such as "(Rédacteurs : Ying Xie, Yishuang Liu)"; editors are required',
-    ]],
-    ['no source line', (text: string) => text.replace(/^Xinhua \|.*$/m, ''), [
-      'stdin: date: not found: expected a line such as "Xinhua | 21.05.2021 08h19" under the headline',
-      'stdin: source: not found: expected a line such as "Xinhua | 21.05.2021 08h19" under the headline',
-    ]],
-    ['an unreadable date', (text: string) => text.replace('21.05.2021 08h19', 'hier soir'), [
-      'stdin: date: expected a date and time such as the "Xinhua | 21.05.2021 08h19", got "hier soir"',
-    ]],
-    ['no breadcrumb', (text: string) => text.replace("Page d'accueil>>International", ''), [
-      `stdin: section: not found: expected a breadcrumb such as "Page d'accueil>>International", with a section among: chine, culture, economie, international (or choose one with --section)`,
-    ]],
-    ['a breadcrumb naming no known section', (text: string) => text.replace('>>International', '>>Sports'), [
-      `stdin: section: the breadcrumb "Page d'accueil>>Sports" names no known section, expected one of: chine, culture, economie, international (or choose one with --section)`,
-    ]],
+    [
+      'no editors line, since editors are required',
+      (text: string) => text.replace(/^\(Rédacteurs.*$/m, ''),
+      [
+        'stdin: editors: not found: expected a line such as "(Rédacteurs : Ying Xie, Yishuang Liu)"; editors are required',
+      ],
+    ],
+    [
+      'no source line',
+      (text: string) => text.replace(/^Xinhua \|.*$/m, ''),
+      [
+        'stdin: date: not found: expected a line such as "Xinhua | 21.05.2021 08h19" under the headline',
+        'stdin: source: not found: expected a line such as "Xinhua | 21.05.2021 08h19" under the headline',
+      ],
+    ],
+    [
+      'an unreadable date',
+      (text: string) => text.replace('21.05.2021 08h19', 'hier soir'),
+      ['stdin: date: expected a date and time such as the "Xinhua | 21.05.2021 08h19", got "hier soir"'],
+    ],
+    [
+      'no breadcrumb',
+      (text: string) => text.replace("Page d'accueil>>International", ''),
+      [
+        `stdin: section: not found: expected a breadcrumb such as "Page d'accueil>>International", with a section among: chine, culture, economie, international (or choose one with --section)`,
+      ],
+    ],
+    [
+      'a breadcrumb naming no known section',
+      (text: string) => text.replace('>>International', '>>Sports'),
+      [
+        `stdin: section: the breadcrumb "Page d'accueil>>Sports" names no known section, expected one of: chine, culture, economie, international (or choose one with --section)`,
+      ],
+    ],
   ])('stops on %s, names the field and writes nothing', async (_, damage, messages) => {
     const dir = await siteContent();
     const result = await importWire(dir, ['-'], damage(wire));

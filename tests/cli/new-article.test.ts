@@ -24,7 +24,16 @@ async function articleFiles(dir: string): Promise<string[]> {
 describe('npm run new', () => {
   it('writes a complete skeleton at <yyyy>/<mm>/<slug>.md, dated now in the site’s zone', async () => {
     const dir = await contentDir();
-    const result = await newArticle(dir, ['--section', 'Économie', '--title', "« Coopération » : l'Arctique, demain !", '--source', 'Xinhua', '--editors', 'Ying Xie, Yishuang Liu']);
+    const result = await newArticle(dir, [
+      '--section',
+      'Économie',
+      '--title',
+      "« Coopération » : l'Arctique, demain !",
+      '--source',
+      'Xinhua',
+      '--editors',
+      'Ying Xie, Yishuang Liu',
+    ]);
     const file = `${dir}/articles/2021/06/cooperation-l-arctique-demain.md`;
     expect(result.stdout).toBe(`Created ${file}\n`);
     expect(result.stderr).toBe(`${file}: warning: empty body: write the article below the frontmatter\n`);
@@ -57,7 +66,9 @@ describe('npm run new', () => {
     const dir = await contentDir();
     await newArticle(dir, ['--section', 'international', '--title', 'Un titre', '--editors', 'Alix Ferrand']);
     const check = await runCli('check.ts', [], { contentDir: dir });
-    expect(check.stdout).toBe(`${dir}/articles/2021/06/un-titre.md: warning: empty body: write the article below the frontmatter\n2 files, 0 errors, 1 warning\n`);
+    expect(check.stdout).toBe(
+      `${dir}/articles/2021/06/un-titre.md: warning: empty body: write the article below the frontmatter\n2 files, 0 errors, 1 warning\n`,
+    );
     expect(check.code).toBe(0);
   });
 
@@ -77,10 +88,16 @@ describe('npm run new', () => {
 
   it('takes the editors from ROTATIVE_EDITOR without --editors, and --editors over it', async () => {
     const dir = await contentDir();
-    const fromEnv = await newArticle(dir, ['--section', 'culture', '--title', 'Par défaut'], { ROTATIVE_EDITOR: 'Alix Ferrand, Ying Xie' });
+    const fromEnv = await newArticle(dir, ['--section', 'culture', '--title', 'Par défaut'], {
+      ROTATIVE_EDITOR: 'Alix Ferrand, Ying Xie',
+    });
     expect(fromEnv.code).toBe(0);
-    expect(await readFile(`${dir}/articles/2021/06/par-defaut.md`, 'utf8')).toContain('\neditors:\n  - Alix Ferrand\n  - Ying Xie\n');
-    await newArticle(dir, ['--section', 'culture', '--title', 'Choisi', '--editors', 'Yishuang Liu'], { ROTATIVE_EDITOR: 'Alix Ferrand' });
+    expect(await readFile(`${dir}/articles/2021/06/par-defaut.md`, 'utf8')).toContain(
+      '\neditors:\n  - Alix Ferrand\n  - Ying Xie\n',
+    );
+    await newArticle(dir, ['--section', 'culture', '--title', 'Choisi', '--editors', 'Yishuang Liu'], {
+      ROTATIVE_EDITOR: 'Alix Ferrand',
+    });
     const chosen = await readFile(`${dir}/articles/2021/06/choisi.md`, 'utf8');
     expect(chosen).toContain('\neditors:\n  - Yishuang Liu\n');
     expect(chosen).not.toContain('Alix Ferrand');
@@ -90,29 +107,72 @@ describe('npm run new', () => {
     ['with an offset', '2021-05-21T08:19:00+08:00', '2021/05', 'date: 2021-05-21T08:19:00+08:00'],
     ['in UTC', '2021-05-21T00:19:00Z', '2021/05', 'date: 2021-05-21T08:19:00+08:00'],
     ['without an offset, read in the site’s zone', '2021-05-21T08:19', '2021/05', 'date: 2021-05-21T08:19:00+08:00'],
-    ['as the wire writes it, read in the site’s zone', '21.05.2021 08h19', '2021/05', 'date: 2021-05-21T08:19:00+08:00'],
+    [
+      'as the wire writes it, read in the site’s zone',
+      '21.05.2021 08h19',
+      '2021/05',
+      'date: 2021-05-21T08:19:00+08:00',
+    ],
   ])('takes --date %s', async (_, date, folder, line) => {
     const dir = await contentDir();
-    const result = await newArticle(dir, ['--section', 'international', '--title', 'Daté', '--editors', 'Alix Ferrand', '--date', date]);
+    const result = await newArticle(dir, [
+      '--section',
+      'international',
+      '--title',
+      'Daté',
+      '--editors',
+      'Alix Ferrand',
+      '--date',
+      date,
+    ]);
     expect(result.code).toBe(0);
     expect(await readFile(`${dir}/articles/${folder}/date.md`, 'utf8')).toContain(`\n${line}\n`);
   });
 
   it('refuses to overwrite an existing article', async () => {
     const dir = await contentDir({ 'articles/2021/06/un-titre.md': 'déjà là\n' });
-    const result = await newArticle(dir, ['--section', 'international', '--title', 'Un titre', '--editors', 'Alix Ferrand']);
-    expect(result.stderr).toBe(`${dir}/articles/2021/06/un-titre.md: already exists: nothing written (choose another headline, or edit that file)\n`);
+    const result = await newArticle(dir, [
+      '--section',
+      'international',
+      '--title',
+      'Un titre',
+      '--editors',
+      'Alix Ferrand',
+    ]);
+    expect(result.stderr).toBe(
+      `${dir}/articles/2021/06/un-titre.md: already exists: nothing written (choose another headline, or edit that file)\n`,
+    );
     expect(result.code).toBe(1);
     expect(await readFile(`${dir}/articles/2021/06/un-titre.md`, 'utf8')).toBe('déjà là\n');
   });
 
   it.each([
-    ['an unknown section, with the valid ones', ['--section', 'sports', '--title', 'T', '--editors', 'A'], 'section: unknown section "sports", expected one of: culture, economie, international'],
-    ['no section', ['--title', 'T', '--editors', 'A'], 'section: required: pass --section, one of: culture, economie, international'],
+    [
+      'an unknown section, with the valid ones',
+      ['--section', 'sports', '--title', 'T', '--editors', 'A'],
+      'section: unknown section "sports", expected one of: culture, economie, international',
+    ],
+    [
+      'no section',
+      ['--title', 'T', '--editors', 'A'],
+      'section: required: pass --section, one of: culture, economie, international',
+    ],
     ['no title', ['--section', 'culture', '--editors', 'A'], 'title: required: pass --title "<headline>"'],
-    ['a title without letters or digits', ['--section', 'culture', '--title', '« ! »', '--editors', 'A'], 'title: "« ! »" has no letter or digit to make a file name from'],
-    ['no editors', ['--section', 'culture', '--title', 'T'], 'editors: required: pass --editors "<name>, <name>", or set ROTATIVE_EDITOR to your name (an article needs at least one editor)'],
-    ['a bad date', ['--section', 'culture', '--title', 'T', '--editors', 'A', '--date', '21.05.2021'], 'date: expected an ISO 8601 date such as 2021-05-21T08:19:00+08:00 (or 2021-05-21T08:19, read in Asia/Shanghai), got "21.05.2021"'],
+    [
+      'a title without letters or digits',
+      ['--section', 'culture', '--title', '« ! »', '--editors', 'A'],
+      'title: "« ! »" has no letter or digit to make a file name from',
+    ],
+    [
+      'no editors',
+      ['--section', 'culture', '--title', 'T'],
+      'editors: required: pass --editors "<name>, <name>", or set ROTATIVE_EDITOR to your name (an article needs at least one editor)',
+    ],
+    [
+      'a bad date',
+      ['--section', 'culture', '--title', 'T', '--editors', 'A', '--date', '21.05.2021'],
+      'date: expected an ISO 8601 date such as 2021-05-21T08:19:00+08:00 (or 2021-05-21T08:19, read in Asia/Shanghai), got "21.05.2021"',
+    ],
     ['an unknown option', ['--section', 'culture', '--titre', 'T'], "Unknown option '--titre'"],
   ])('rejects %s and writes nothing', async (_, args, message) => {
     const dir = await contentDir();

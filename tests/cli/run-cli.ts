@@ -24,7 +24,12 @@ export async function runCli(
   args: string[],
   options: { contentDir: string; env?: Record<string, string>; input?: string; cwd?: string },
 ): Promise<CliResult> {
-  const env: NodeJS.ProcessEnv = { ...process.env, ROTATIVE_CONTENT_DIR: options.contentDir, NO_COLOR: '1', ...options.env };
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    ROTATIVE_CONTENT_DIR: options.contentDir,
+    NO_COLOR: '1',
+    ...options.env,
+  };
   // As if started by `npm run` in the project root, unless a test says otherwise.
   delete env['INIT_CWD'];
   if (options.cwd) env['INIT_CWD'] = options.cwd;

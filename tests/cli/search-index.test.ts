@@ -3,7 +3,7 @@ import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promis
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { indexedRegion, indexSite } from '../../src/cli/search-index.ts';
+import { indexedRegion, indexSite } from '#src/cli/search-index.ts';
 
 const dirs: string[] = [];
 async function tempDir(): Promise<string> {
@@ -32,7 +32,9 @@ const articlePage = (title: string, text: string) =>
 async function tree(dir: string): Promise<Map<string, string>> {
   const entries = await readdir(dir, { recursive: true, withFileTypes: true });
   const files = entries.filter((e) => e.isFile()).map((e) => join(e.parentPath, e.name));
-  return new Map(await Promise.all(files.map(async (f) => [f.slice(dir.length), (await readFile(f)).toString('base64')] as const)));
+  return new Map(
+    await Promise.all(files.map(async (f) => [f.slice(dir.length), (await readFile(f)).toString('base64')] as const)),
+  );
 }
 
 const fixture = {
@@ -62,7 +64,9 @@ describe('indexSite', () => {
 
     // A new build: the stamp changed everywhere, one culture article was edited.
     const changed = {
-      ...Object.fromEntries(Object.entries(fixture).map(([k, v]) => [k, v.replace('09h05 le 21/05', '10h30 le 22/05')])),
+      ...Object.fromEntries(
+        Object.entries(fixture).map(([k, v]) => [k, v.replace('09h05 le 21/05', '10h30 le 22/05')]),
+      ),
       'culture/2021/05/23/theatre/index.html': articlePage('Le théâtre des Saules rouvre', 'Une saison fictive.'),
     };
     const again = await site(changed);
@@ -94,8 +98,11 @@ describe('indexSite', () => {
 
 describe('indexedRegion', () => {
   it('is the element marked data-pagefind-body, nested elements of the same name included', () => {
-    const html = '<body><p>Avant</p><article class="a" data-pagefind-body><h1>T</h1><article><p>Dans</p></article><p>Fin</p></article><aside>Après</aside></body>';
-    expect(indexedRegion(html)).toBe('<article class="a" data-pagefind-body><h1>T</h1><article><p>Dans</p></article><p>Fin</p>');
+    const html =
+      '<body><p>Avant</p><article class="a" data-pagefind-body><h1>T</h1><article><p>Dans</p></article><p>Fin</p></article><aside>Après</aside></body>';
+    expect(indexedRegion(html)).toBe(
+      '<article class="a" data-pagefind-body><h1>T</h1><article><p>Dans</p></article><p>Fin</p>',
+    );
   });
 
   it('is nothing for a page without one', () => {

@@ -1,13 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import en from '../../src/i18n/en.ts';
-import fr from '../../src/i18n/fr.ts';
-import { dictionaryFor, fill, uiLanguageOf, useTranslations } from '../../src/i18n/index.ts';
+import en from '#src/i18n/en.ts';
+import fr from '#src/i18n/fr.ts';
+import { dictionaryFor, fill, uiLanguageOf, useTranslations } from '#src/i18n/index.ts';
 
 describe('dictionaries', () => {
   it('fill the same keys with the same placeholders', () => {
     expect(Object.keys(en).sort()).toEqual(Object.keys(fr).sort());
     const placeholders = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
-    for (const key of Object.keys(fr) as (keyof typeof fr)[]) expect(placeholders(en[key]), key).toEqual(placeholders(fr[key]));
+    for (const key of Object.keys(fr) as (keyof typeof fr)[])
+      expect(placeholders(en[key]), key).toEqual(placeholders(fr[key]));
   });
 
   it('have no empty string', () => {

@@ -2,7 +2,7 @@ import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { BODY_FILE, bodiesDir, bodyFile, hasBody, pruneBodies, writeBodies } from '../../src/lib/article-bodies.ts';
+import { BODY_FILE, bodiesDir, bodyFile, hasBody, pruneBodies, writeBodies } from '#src/lib/article-bodies.ts';
 
 const dirs: string[] = [];
 async function tempDir(): Promise<string> {
@@ -43,7 +43,10 @@ describe('article body files', () => {
     const dir = join(await tempDir(), 'article-bodies');
     const kept = [bodyFile(dir, 'a', '1'), bodyFile(dir, 'b', '1')];
     const stale = bodyFile(dir, 'a', '0');
-    await writeBodies(dir, [...kept, stale].map((file) => ({ file, html: 'x' })));
+    await writeBodies(
+      dir,
+      [...kept, stale].map((file) => ({ file, html: 'x' })),
+    );
     await writeFile(join(dir, 'stray.html'), 'y');
     expect(await pruneBodies(dir, new Set(kept))).toBe(2);
     expect((await readdir(dir)).map((name) => join(dir, name)).sort()).toEqual([...kept].sort());

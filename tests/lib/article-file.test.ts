@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { articlePathFor, articleSource, splitNames, yamlText } from '../../src/lib/article-file.ts';
-import { parseArticleSource } from '../../src/lib/frontmatter.ts';
+import { articlePathFor, articleSource, splitNames, yamlText } from '#src/lib/article-file.ts';
+import { parseArticleSource } from '#src/lib/frontmatter.ts';
 
 const date = new Date('2021-05-21T00:19:00Z');
 
@@ -34,9 +34,9 @@ describe('splitNames', () => {
 
 describe('articlePathFor', () => {
   it('files by the month in the site’s zone, named by the headline’s slug', () => {
-    expect(articlePathFor('Coopération : « sérieuses différences »', new Date('2021-05-31T17:00:00Z'), 'Asia/Shanghai')).toBe(
-      '2021/06/cooperation-serieuses-differences.md',
-    );
+    expect(
+      articlePathFor('Coopération : « sérieuses différences »', new Date('2021-05-31T17:00:00Z'), 'Asia/Shanghai'),
+    ).toBe('2021/06/cooperation-serieuses-differences.md');
     expect(articlePathFor('Coopération', new Date('2021-05-31T17:00:00Z'), 'UTC')).toBe('2021/05/cooperation.md');
   });
 
@@ -76,7 +76,9 @@ describe('articleSource', () => {
   });
 
   it('writes what the frontmatter parser reads back unchanged', () => {
-    const parsed = parseArticleSource(articleSource({ ...fields, summary: "Chapeau d'essai" }, 'Corps.', 'Asia/Shanghai', { skeleton: true }));
+    const parsed = parseArticleSource(
+      articleSource({ ...fields, summary: "Chapeau d'essai" }, 'Corps.', 'Asia/Shanghai', { skeleton: true }),
+    );
     expect(parsed.yamlErrors).toEqual([]);
     expect(parsed.data).toEqual({
       title: fields.title,
@@ -92,7 +94,14 @@ describe('articleSource', () => {
 
   it('lists the optional fields it did not fill as commented examples in a skeleton', () => {
     const text = articleSource({ ...fields, updated: undefined } as never, '', 'Asia/Shanghai', { skeleton: true });
-    expect(text.match(/^# \w+:/gm)).toEqual(['# summary:', '# updated:', '# tags:', '# draft:', '# related:', '# image:']);
+    expect(text.match(/^# \w+:/gm)).toEqual([
+      '# summary:',
+      '# updated:',
+      '# tags:',
+      '# draft:',
+      '# related:',
+      '# image:',
+    ]);
     expect(text.endsWith('---\n\n')).toBe(true);
   });
 });

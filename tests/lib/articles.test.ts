@@ -9,8 +9,8 @@ import {
   publishedArticles,
   type Section,
   sectionNeighbours,
-} from '../../src/lib/articles.ts';
-import { ContentError } from '../../src/lib/problems.ts';
+} from '#src/lib/articles.ts';
+import { ContentError } from '#src/lib/problems.ts';
 
 const sections: Section[] = [
   { slug: 'economie', name: 'Économie', description: 'x', order: 20 },
@@ -96,9 +96,14 @@ describe('buildSiteIndex', () => {
   });
 
   it('refuses two published articles at one URL, naming both files', () => {
-    const twins = [record({ id: '2021/x', date: '2021-05-01T01:00:00Z' }), record({ id: '2022/x', date: '2021-05-01T02:00:00Z' })];
+    const twins = [
+      record({ id: '2021/x', date: '2021-05-01T01:00:00Z' }),
+      record({ id: '2022/x', date: '2021-05-01T02:00:00Z' }),
+    ];
     expect(() => buildSiteIndex(twins, sections, { now, timeZone: 'UTC' })).toThrow(ContentError);
-    expect(() => buildSiteIndex(twins, sections, { now, timeZone: 'UTC' })).toThrow(/2022\/x\.md: same URL \/international\/2021\/05\/01\/x\/ as content\/articles\/2021\/x\.md/);
+    expect(() => buildSiteIndex(twins, sections, { now, timeZone: 'UTC' })).toThrow(
+      /2022\/x\.md: same URL \/international\/2021\/05\/01\/x\/ as content\/articles\/2021\/x\.md/,
+    );
   });
 });
 
@@ -121,14 +126,20 @@ describe('editorsPicks', () => {
     const shared = list.filter((a) => picksAreSectionNewest(a, index, 3)).map((a) => a.id);
     // s7, s6 and s5 are the newest three: each of them shows the others and s4 instead.
     expect(shared).toEqual(['s0', 's1', 's2', 's3', 's4']);
-    for (const id of shared) expect(editorsPicks(index.byId.get(id)!, index, 3).map((a) => a.id)).toEqual(['s7', 's6', 's5']);
+    for (const id of shared)
+      expect(editorsPicks(index.byId.get(id)!, index, 3).map((a) => a.id)).toEqual(['s7', 's6', 's5']);
     expect(picksAreSectionNewest(picked, index, 3)).toBe(false);
     expect(picksAreSectionNewest(hidden, index, 3)).toBe(false);
   });
 });
 
 describe('sectionNeighbours', () => {
-  const list = [record({ id: 'n1', date: '2021-05-01T00:00:00Z' }), record({ id: 'n2', date: '2021-05-02T00:00:00Z' }), record({ id: 'n3', date: '2021-05-03T00:00:00Z' }), record({ id: 'x', date: '2021-05-02T12:00:00Z', section: 'economie' })];
+  const list = [
+    record({ id: 'n1', date: '2021-05-01T00:00:00Z' }),
+    record({ id: 'n2', date: '2021-05-02T00:00:00Z' }),
+    record({ id: 'n3', date: '2021-05-03T00:00:00Z' }),
+    record({ id: 'x', date: '2021-05-02T12:00:00Z', section: 'economie' }),
+  ];
   const index = buildSiteIndex(list, sections, { now, timeZone: 'UTC' });
 
   it('links the older article as previous and the newer as next, within the section', () => {
@@ -145,7 +156,11 @@ describe('sectionNeighbours', () => {
 
 describe('homepage', () => {
   it('leads with the newest article and leaves it out of its section block', () => {
-    const list = [record({ id: 'h1', date: '2021-05-01T00:00:00Z' }), record({ id: 'h2', date: '2021-05-02T00:00:00Z' }), record({ id: 'h3', date: '2021-05-03T00:00:00Z', section: 'economie' })];
+    const list = [
+      record({ id: 'h1', date: '2021-05-01T00:00:00Z' }),
+      record({ id: 'h2', date: '2021-05-02T00:00:00Z' }),
+      record({ id: 'h3', date: '2021-05-03T00:00:00Z', section: 'economie' }),
+    ];
     const { lead, blocks } = homepage(buildSiteIndex(list, sections, { now, timeZone: 'UTC' }), 4);
     expect(lead?.id).toBe('h3');
     expect(blocks.map((b) => [b.section.slug, b.articles.map((a) => a.id)])).toEqual([
@@ -158,6 +173,12 @@ describe('homepage', () => {
 describe('crossFileProblems', () => {
   it('names related ids that match no article', () => {
     const problems = crossFileProblems([record({ id: 'r', date: '2021-05-01T00:00:00Z', related: ['nope'] })], 'UTC');
-    expect(problems).toEqual([expect.objectContaining({ file: 'content/articles/r.md', field: 'related', message: expect.stringContaining('"nope"') })]);
+    expect(problems).toEqual([
+      expect.objectContaining({
+        file: 'content/articles/r.md',
+        field: 'related',
+        message: expect.stringContaining('"nope"'),
+      }),
+    ]);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { normaliseBasePath, resolveSiteConfig } from '../../src/lib/config.ts';
+import { normaliseBasePath, resolveSiteConfig } from '#src/lib/config.ts';
 
 const input = { name: 'Rotative', url: 'https://news.example.org' };
 const startedAt = new Date('2026-01-01T00:00:00Z');
@@ -7,7 +7,13 @@ const startedAt = new Date('2026-01-01T00:00:00Z');
 describe('resolveSiteConfig', () => {
   it('fills the defaults: French, Beijing time, 20 per page', () => {
     const site = resolveSiteConfig(input, {}, startedAt);
-    expect(site).toMatchObject({ locale: 'fr-FR', timeZone: 'Asia/Shanghai', pageSize: 20, basePath: '/', contentDir: 'content' });
+    expect(site).toMatchObject({
+      locale: 'fr-FR',
+      timeZone: 'Asia/Shanghai',
+      pageSize: 20,
+      basePath: '/',
+      contentDir: 'content',
+    });
     expect(site.now).toBe(startedAt);
   });
 
@@ -25,7 +31,14 @@ describe('resolveSiteConfig', () => {
       },
       startedAt,
     );
-    expect(site).toMatchObject({ url: 'https://user.github.io', basePath: '/rotative/', locale: 'en-GB', timeZone: 'Europe/London', contentDir: '/tmp/content', feedFullText: true });
+    expect(site).toMatchObject({
+      url: 'https://user.github.io',
+      basePath: '/rotative/',
+      locale: 'en-GB',
+      timeZone: 'Europe/London',
+      contentDir: '/tmp/content',
+      feedFullText: true,
+    });
     expect(site.now.toISOString()).toBe('2021-05-21T01:05:00.000Z');
   });
 
@@ -42,11 +55,15 @@ describe('resolveSiteConfig', () => {
 
   it('keeps the config file’s feedFullText unless the environment says true or false', () => {
     expect(resolveSiteConfig({ ...input, feedFullText: true }, {}, startedAt).feedFullText).toBe(true);
-    expect(resolveSiteConfig({ ...input, feedFullText: true }, { ROTATIVE_FEED_FULL_TEXT: 'false' }, startedAt).feedFullText).toBe(false);
+    expect(
+      resolveSiteConfig({ ...input, feedFullText: true }, { ROTATIVE_FEED_FULL_TEXT: 'false' }, startedAt).feedFullText,
+    ).toBe(false);
   });
 
   it('refuses a page size that cannot paginate', () => {
-    expect(() => resolveSiteConfig({ ...input, pageSize: 0 }, {}, startedAt)).toThrow(/pageSize: expected a whole number/);
+    expect(() => resolveSiteConfig({ ...input, pageSize: 0 }, {}, startedAt)).toThrow(
+      /pageSize: expected a whole number/,
+    );
   });
 });
 

@@ -7,7 +7,7 @@ import {
   parseIsoWithOffset,
   zonedInstant,
   zonedParts,
-} from '../../src/lib/dates.ts';
+} from '#src/lib/dates.ts';
 import { random } from '../support/synthetic-corpus.ts';
 
 const published = new Date('2021-05-21T08:19:00+08:00');
@@ -29,7 +29,13 @@ describe.each(['UTC', 'America/New_York', 'Asia/Shanghai', 'Pacific/Kiritimati']
 describe('zonedParts', () => {
   it('crosses midnight into the zone’s own day', () => {
     const lateUtc = new Date('2021-05-20T23:30:00Z');
-    expect(zonedParts(lateUtc, 'Asia/Shanghai')).toMatchObject({ yyyy: '2021', MM: '05', dd: '21', HH: '07', mm: '30' });
+    expect(zonedParts(lateUtc, 'Asia/Shanghai')).toMatchObject({
+      yyyy: '2021',
+      MM: '05',
+      dd: '21',
+      HH: '07',
+      mm: '30',
+    });
     expect(zonedParts(lateUtc, 'UTC')).toMatchObject({ dd: '20', HH: '23', offset: '+00:00' });
   });
 
@@ -66,12 +72,17 @@ describe('parseIsoWithOffset', () => {
     expect(parseIsoWithOffset(input)?.toISOString()).toBe(expected);
   });
 
-  it.each(['2021-05-21T08:19:00', '2021-05-21', '21.05.2021 08h19', '2021-04-31T08:00:00Z', '2021-13-01T08:00:00Z', '2021-05-21T24:00:00Z', ''])(
-    'refuses %j',
-    (input) => {
-      expect(parseIsoWithOffset(input)).toBeUndefined();
-    },
-  );
+  it.each([
+    '2021-05-21T08:19:00',
+    '2021-05-21',
+    '21.05.2021 08h19',
+    '2021-04-31T08:00:00Z',
+    '2021-13-01T08:00:00Z',
+    '2021-05-21T24:00:00Z',
+    '',
+  ])('refuses %j', (input) => {
+    expect(parseIsoWithOffset(input)).toBeUndefined();
+  });
 });
 
 describe('parseIsoWithOffset against Date', () => {
@@ -79,9 +90,9 @@ describe('parseIsoWithOffset against Date', () => {
   function reference(text: string): number | undefined {
     const match = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?(Z|[+-]\d{2}:?\d{2})$/.exec(text);
     if (!match) return undefined;
-    const [, y, mo, d, h, mi, s] = match.map(Number) as number[];
+    const [, y, mo, d, h, mi, s] = match.map(Number);
     if (mo! < 1 || mo! > 12 || d! < 1 || d! > 31 || h! > 23 || mi! > 59 || (s ?? 0) > 59) return undefined;
-    if (new Date(Date.UTC(y!, mo! - 1, d!)).getUTCDate() !== d) return undefined;
+    if (new Date(Date.UTC(y!, mo! - 1, d)).getUTCDate() !== d) return undefined;
     const time = new Date(text.replace(' ', 'T')).getTime();
     return Number.isNaN(time) ? undefined : time;
   }
@@ -93,7 +104,12 @@ describe('parseIsoWithOffset against Date', () => {
     for (let i = 0; i < 5000; i++) {
       const year = [1000, 1969, 1970, 2021, 2024, 9999, 999, 100][next(8)]!;
       const seconds = next(3) === 0 ? '' : `:${pad(next(61))}${next(5) === 0 ? `.${'5'.repeat(1 + next(4))}` : ''}`;
-      const offset = ['Z', `+${pad(next(26))}:${pad(next(61))}`, `-${pad(next(24))}:${pad(next(60))}`, `+${pad(next(24))}${pad(next(60))}`][next(4)]!;
+      const offset = [
+        'Z',
+        `+${pad(next(26))}:${pad(next(61))}`,
+        `-${pad(next(24))}:${pad(next(60))}`,
+        `+${pad(next(24))}${pad(next(60))}`,
+      ][next(4)]!;
       const text = `${pad(year, 4)}-${pad(1 + next(13))}-${pad(1 + next(31))}${next(2) ? 'T' : ' '}${pad(next(25))}:${pad(next(61))}${seconds}${offset}`;
       expect(parseIsoWithOffset(text)?.getTime(), text).toBe(reference(text));
     }
@@ -109,11 +125,36 @@ describe('isValidTimeZone', () => {
 
 describe('zonedInstant', () => {
   it.each([
-    ['08h19 in Beijing', { year: 2021, month: 5, day: 21, hour: 8, minute: 19 }, 'Asia/Shanghai', '2021-05-21T00:19:00.000Z'],
-    ['midnight in New York in winter', { year: 2021, month: 1, day: 1, hour: 0, minute: 0 }, 'America/New_York', '2021-01-01T05:00:00.000Z'],
-    ['summer time in Paris', { year: 2021, month: 7, day: 14, hour: 12, minute: 0, second: 30 }, 'Europe/Paris', '2021-07-14T10:00:30.000Z'],
-    ['02h30 on the night Paris skips it', { year: 2021, month: 3, day: 28, hour: 2, minute: 30 }, 'Europe/Paris', '2021-03-28T01:30:00.000Z'],
-    ['02h30 on the night Paris has it twice', { year: 2021, month: 10, day: 31, hour: 2, minute: 30 }, 'Europe/Paris', '2021-10-31T01:30:00.000Z'],
+    [
+      '08h19 in Beijing',
+      { year: 2021, month: 5, day: 21, hour: 8, minute: 19 },
+      'Asia/Shanghai',
+      '2021-05-21T00:19:00.000Z',
+    ],
+    [
+      'midnight in New York in winter',
+      { year: 2021, month: 1, day: 1, hour: 0, minute: 0 },
+      'America/New_York',
+      '2021-01-01T05:00:00.000Z',
+    ],
+    [
+      'summer time in Paris',
+      { year: 2021, month: 7, day: 14, hour: 12, minute: 0, second: 30 },
+      'Europe/Paris',
+      '2021-07-14T10:00:30.000Z',
+    ],
+    [
+      '02h30 on the night Paris skips it',
+      { year: 2021, month: 3, day: 28, hour: 2, minute: 30 },
+      'Europe/Paris',
+      '2021-03-28T01:30:00.000Z',
+    ],
+    [
+      '02h30 on the night Paris has it twice',
+      { year: 2021, month: 10, day: 31, hour: 2, minute: 30 },
+      'Europe/Paris',
+      '2021-10-31T01:30:00.000Z',
+    ],
   ])('reads %s', (_, wall, zone, iso) => {
     expect(zonedInstant(wall, zone)?.toISOString()).toBe(iso);
   });
@@ -148,12 +189,34 @@ describe('zonedParts against Intl', () => {
         }),
       );
     }
-    const parts = Object.fromEntries(formatters.get(timeZone)!.formatToParts(date).map((p) => [p.type, p.value]));
+    const parts = Object.fromEntries(
+      formatters
+        .get(timeZone)!
+        .formatToParts(date)
+        .map((p) => [p.type, p.value]),
+    );
     const offset = parts['timeZoneName'] === 'GMT' ? '+00:00' : String(parts['timeZoneName']).replace('GMT', '');
-    return { yyyy: parts['year'], MM: parts['month'], dd: parts['day'], HH: parts['hour'], mm: parts['minute'], ss: parts['second'], offset };
+    return {
+      yyyy: parts['year'],
+      MM: parts['month'],
+      dd: parts['day'],
+      HH: parts['hour'],
+      mm: parts['minute'],
+      ss: parts['second'],
+      offset,
+    };
   }
 
-  it.each(['Asia/Shanghai', 'Europe/Paris', 'America/New_York', 'Australia/Lord_Howe', 'Asia/Kathmandu', 'America/St_Johns', 'Pacific/Apia', 'UTC'])(
+  it.each([
+    'Asia/Shanghai',
+    'Europe/Paris',
+    'America/New_York',
+    'Australia/Lord_Howe',
+    'Asia/Kathmandu',
+    'America/St_Johns',
+    'Pacific/Apia',
+    'UTC',
+  ])(
     'gives Intl’s fields every 47 minutes and 13 seconds of 2011 and 2021 in %s, through changes of offset',
     (zone) => {
       for (const year of [2011, 2021]) {

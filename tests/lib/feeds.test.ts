@@ -1,10 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { absolutiseLinks, escapeXml, jsonFeed, rssChannelExtras, rssItems } from '../../src/lib/feeds.ts';
+import { absolutiseLinks, escapeXml, jsonFeed, rssChannelExtras, rssItems } from '#src/lib/feeds.ts';
 import { index, record } from './reach-fixtures.ts';
 
 const absolute = (path: string) => `https://news.example.org/base${path}`;
 const site = index([
-  record('a', '2021-05-21T00:19:00Z', { summary: 'Le résumé.', tags: ['arctique'], updated: new Date('2021-05-21T01:05:00Z') }),
+  record('a', '2021-05-21T00:19:00Z', {
+    summary: 'Le résumé.',
+    tags: ['arctique'],
+    updated: new Date('2021-05-21T01:05:00Z'),
+  }),
   record('b', '2021-05-20T00:00:00Z', { section: 'culture', source: 'Xinhua & <Co>' }),
 ]);
 
@@ -31,14 +35,22 @@ describe('rssItems', () => {
 
   it('adds the full body only when asked, with absolute links', () => {
     expect(items[0]!.content).toBeUndefined();
-    const full = rssItems(site.articles, { absolute, sections: site.sectionsBySlug, bodyOf: () => '<p><a href="/culture/">x</a></p>' });
+    const full = rssItems(site.articles, {
+      absolute,
+      sections: site.sectionsBySlug,
+      bodyOf: () => '<p><a href="/culture/">x</a></p>',
+    });
     expect(full[0]!.content).toBe('<p><a href="https://news.example.org/base/culture/">x</a></p>');
   });
 });
 
 describe('rssChannelExtras', () => {
   it('dates the channel from content, not the clock', () => {
-    const extras = rssChannelExtras({ locale: 'fr-FR', updated: new Date('2021-05-21T01:05:00Z'), selfUrl: 'https://x.example/rss.xml' });
+    const extras = rssChannelExtras({
+      locale: 'fr-FR',
+      updated: new Date('2021-05-21T01:05:00Z'),
+      selfUrl: 'https://x.example/rss.xml',
+    });
     expect(extras).toContain('<language>fr-FR</language>');
     expect(extras).toContain('<lastBuildDate>Fri, 21 May 2021 01:05:00 GMT</lastBuildDate>');
     expect(extras).toContain('<atom:link href="https://x.example/rss.xml" rel="self" type="application/rss+xml"/>');
@@ -80,7 +92,9 @@ describe('jsonFeed', () => {
 describe('escapeXml and absolutiseLinks', () => {
   it('escape markup and leave protocol-relative and external links alone', () => {
     expect(escapeXml(`a<b>&'"`)).toBe('a&lt;b&gt;&amp;&apos;&quot;');
-    expect(absolutiseLinks('<a href="//cdn.example/x"></a><img src="https://y.example/i.jpg"><img src="/i.jpg">', absolute)).toBe(
+    expect(
+      absolutiseLinks('<a href="//cdn.example/x"></a><img src="https://y.example/i.jpg"><img src="/i.jpg">', absolute),
+    ).toBe(
       '<a href="//cdn.example/x"></a><img src="https://y.example/i.jpg"><img src="https://news.example.org/base/i.jpg">',
     );
   });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createFormatters } from '../../src/lib/format.ts';
+import { createFormatters } from '#src/lib/format.ts';
 
 const published = new Date('2021-05-21T08:19:00+08:00');
 const updated = new Date('2021-05-21T09:05:00+08:00');

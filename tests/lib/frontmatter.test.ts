@@ -1,6 +1,12 @@
 import matter from 'gray-matter';
 import { describe, expect, it } from 'vitest';
-import { parseArticleSource, parseYaml, parseYamlFully, readUsualShape, readWithGrayMatter } from '../../src/lib/frontmatter.ts';
+import {
+  parseArticleSource,
+  parseYaml,
+  parseYamlFully,
+  readUsualShape,
+  readWithGrayMatter,
+} from '#src/lib/frontmatter.ts';
 
 const shapes = [
   ['a usual file', '---\ntitle: x\n---\n\nCorps.\n'],
@@ -47,7 +53,13 @@ describe('parseArticleSource', () => {
   it('gives the line of each field and list item', () => {
     const parsed = parseArticleSource("---\ntitle: 'x'\neditors:\n  - A\n  - B\nimage: { src: a.jpg, alt: b }\n---\n");
     expect(Object.fromEntries(parsed.fieldLines)).toEqual({
-      title: 2, editors: 3, 'editors.0': 4, 'editors.1': 5, image: 6, 'image.src': 6, 'image.alt': 6,
+      title: 2,
+      editors: 3,
+      'editors.0': 4,
+      'editors.1': 5,
+      image: 6,
+      'image.src': 6,
+      'image.alt': 6,
     });
   });
 });

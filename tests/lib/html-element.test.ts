@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { closingTag } from '../../src/lib/html-element.ts';
+import { closingTag } from '#src/lib/html-element.ts';
 
 /** The element from `start` to the end of its closing tag, as text. */
 function element(html: string | Buffer, start: number): string | undefined {
@@ -8,7 +8,8 @@ function element(html: string | Buffer, start: number): string | undefined {
 }
 
 describe('closingTag', () => {
-  const html = '<body><section class="picks"><h2>C</h2><ul><li><section><h3>É</h3></section></li></ul></section><sections>x</sections><section>après</section></body>';
+  const html =
+    '<body><section class="picks"><h2>C</h2><ul><li><section><h3>É</h3></section></li></ul></section><sections>x</sections><section>après</section></body>';
   const start = html.indexOf('<section class');
   const whole = '<section class="picks"><h2>C</h2><ul><li><section><h3>É</h3></section></li></ul></section>';
 

@@ -1,10 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { inParallel } from '../../src/lib/in-parallel.ts';
+import { inParallel } from '#src/lib/in-parallel.ts';
 
 describe('inParallel', () => {
   it('gives the results in input order, whatever order the tasks finish in', async () => {
     const delays = [30, 5, 20, 0, 10, 15];
-    const results = await inParallel(delays, 3, (ms) => new Promise<number>((done) => setTimeout(() => done(ms * 2), ms)));
+    const results = await inParallel(
+      delays,
+      3,
+      (ms) => new Promise<number>((done) => setTimeout(() => done(ms * 2), ms)),
+    );
     expect(results).toEqual(delays.map((ms) => ms * 2));
   });
 
@@ -24,6 +28,6 @@ describe('inParallel', () => {
   });
 
   it('gives nothing for nothing', async () => {
-    expect(await inParallel([], 16, async () => 1)).toEqual([]);
+    expect(await inParallel([], 16, () => Promise.resolve(1))).toEqual([]);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { NEWS_LIMIT, newsLanguage, newsSitemapArticles } from '../../src/lib/news-sitemap.ts';
+import { NEWS_LIMIT, newsLanguage, newsSitemapArticles } from '#src/lib/news-sitemap.ts';
 import { index, record } from './reach-fixtures.ts';
 
 describe('newsSitemapArticles', () => {
@@ -27,7 +27,9 @@ describe('newsSitemapArticles', () => {
 
   it('lists at most 1,000 articles', () => {
     const many = index(
-      Array.from({ length: NEWS_LIMIT + 5 }, (_, i) => record(`n${i}`, new Date(Date.parse('2021-05-23T00:00:00Z') - i * 60_000).toISOString())),
+      Array.from({ length: NEWS_LIMIT + 5 }, (_, i) =>
+        record(`n${i}`, new Date(Date.parse('2021-05-23T00:00:00Z') - i * 60_000).toISOString()),
+      ),
       '2021-05-23T12:00:00Z',
     );
     const listed = newsSitemapArticles(many.articles, now);

@@ -1,5 +1,5 @@
 /** Small hand-made articles and sections for the feed, sitemap and structured-data unit tests. */
-import { type ArticleRecord, buildSiteIndex, type Section } from '../../src/lib/articles.ts';
+import { type ArticleRecord, buildSiteIndex, type Section } from '#src/lib/articles.ts';
 
 export const sections: Section[] = [
   { slug: 'international', name: 'International', description: 'Le monde.', order: 10 },
@@ -11,7 +11,17 @@ export function record(id: string, date: string, extra: Partial<ArticleRecord['d
     id,
     slug: id,
     filePath: `content/articles/${id}.md`,
-    data: { title: `Titre ${id}`, date: new Date(date), section: 'international', source: 'Agence Fictive', editors: ['Alix Ferrand'], tags: [], draft: false, related: [], ...extra },
+    data: {
+      title: `Titre ${id}`,
+      date: new Date(date),
+      section: 'international',
+      source: 'Agence Fictive',
+      editors: ['Alix Ferrand'],
+      tags: [],
+      draft: false,
+      related: [],
+      ...extra,
+    },
   };
 }
 

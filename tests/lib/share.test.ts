@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { shareLinks } from '../../src/lib/share.ts';
+import { shareLinks } from '#src/lib/share.ts';
 
 describe('shareLinks', () => {
   const url = 'https://news.example.org/international/2021/05/21/a/';
@@ -18,6 +18,8 @@ describe('shareLinks', () => {
     expect(links[1]!.href).toMatch(/^https:\/\/www\.facebook\.com\/sharer\/sharer\.php\?u=/);
     expect(links[2]!.href).toMatch(/^https:\/\/www\.linkedin\.com\/sharing\/share-offsite\/\?url=/);
     expect(links[3]!.href).toMatch(/^https:\/\/wa\.me\/\?text=/);
-    expect(links[4]!.href).toBe(`mailto:?subject=${encodeURIComponent('Titre « accentué » & co')}&body=${encodeURIComponent(url)}`);
+    expect(links[4]!.href).toBe(
+      `mailto:?subject=${encodeURIComponent('Titre « accentué » & co')}&body=${encodeURIComponent(url)}`,
+    );
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { parseYamlFully } from '../../src/lib/frontmatter.ts';
-import { readSimpleYaml } from '../../src/lib/simple-yaml.ts';
+import { parseYamlFully } from '#src/lib/frontmatter.ts';
+import { readSimpleYaml } from '#src/lib/simple-yaml.ts';
 import { generateCorpus, random } from '../support/synthetic-corpus.ts';
 
 /** The frontmatter block as gray-matter hands it over: from the end of the opening `---`. */
@@ -21,18 +21,128 @@ function expectSameAsYaml(text: string): boolean {
 
 /** Values the fast path reads (mostly), and values it should leave to `yaml` (mostly). */
 const usual = [
-  'Un titre', 'La coopération « sérieuse »', 'l’AFP', "l'AFP", 'a  b', 'C#', 'a:b', 'x\u00a0y', '2021-05-21T08:19:00+08:00',
-  '21.05.2021 08h19', '08:19', '1er mai', '10 %', 'true', 'false', 'tRue', 'yes', 'no', 'on', 'nil', '~', 'null', '/images/a.jpg',
-  'https://example.org/a?b=c#d', 'Ying Xie', 'a\\b', 'a, b', 'a]', 'a}', '=', '<<', 'é', '中文', "'single'", "'it''s'", "''",
-  '"double"', '""', '[a, b]', '[]', '[ ]', "['a,b', \"c\"]", "[a, 'b''c']", '[~, null, true]', '[a b, c d]',
+  'Un titre',
+  'La coopération « sérieuse »',
+  'l’AFP',
+  "l'AFP",
+  'a  b',
+  'C#',
+  'a:b',
+  'x\u00a0y',
+  '2021-05-21T08:19:00+08:00',
+  '21.05.2021 08h19',
+  '08:19',
+  '1er mai',
+  '10 %',
+  'true',
+  'false',
+  'tRue',
+  'yes',
+  'no',
+  'on',
+  'nil',
+  '~',
+  'null',
+  '/images/a.jpg',
+  'https://example.org/a?b=c#d',
+  'Ying Xie',
+  'a\\b',
+  'a, b',
+  'a]',
+  'a}',
+  '=',
+  '<<',
+  'é',
+  '中文',
+  "'single'",
+  "'it''s'",
+  "''",
+  '"double"',
+  '""',
+  '[a, b]',
+  '[]',
+  '[ ]',
+  '[\'a,b\', "c"]',
+  "[a, 'b''c']",
+  '[~, null, true]',
+  '[a b, c d]',
 ];
 const unusual = [
-  'a # b', 'a: b', 'fin:', '\u00a0x', '2021-05-21', '3D', 'True', 'TRUE', 'Null', 'NULL', '1', '-1', '+1', '1.5', '.5', '1e3',
-  '0x1F', '0o17', '017', '.inf', '-.inf', '.NaN', '1_000', '1:20', "'a' 'b'", "'open", '"esc\\"x"', '"tab\\t"', '"a" b', "'a' b",
-  '[a, [b]]', '[a,]', '[a:b]', '[a, b', '[#a]', '[1, 2]', '{a: b}', '{}', '- x', '-x', '? x', '&a x', '*a', '!tag x', '|', '>',
-  '%x', '@x', '`x`', '---', '...', '*', '',
+  'a # b',
+  'a: b',
+  'fin:',
+  '\u00a0x',
+  '2021-05-21',
+  '3D',
+  'True',
+  'TRUE',
+  'Null',
+  'NULL',
+  '1',
+  '-1',
+  '+1',
+  '1.5',
+  '.5',
+  '1e3',
+  '0x1F',
+  '0o17',
+  '017',
+  '.inf',
+  '-.inf',
+  '.NaN',
+  '1_000',
+  '1:20',
+  "'a' 'b'",
+  "'open",
+  '"esc\\"x"',
+  '"tab\\t"',
+  '"a" b',
+  "'a' b",
+  '[a, [b]]',
+  '[a,]',
+  '[a:b]',
+  '[a, b',
+  '[#a]',
+  '[1, 2]',
+  '{a: b}',
+  '{}',
+  '- x',
+  '-x',
+  '? x',
+  '&a x',
+  '*a',
+  '!tag x',
+  '|',
+  '>',
+  '%x',
+  '@x',
+  '`x`',
+  '---',
+  '...',
+  '*',
+  '',
 ];
-const keys = ['title', 'date', 'editors', 'tags', 'image', 'draft', 'Title', 'a-b', 'x_y', 'null', 'True', '1', '"k"', "'k'", 'k k', 'k:', '-k', '? k', '<<'];
+const keys = [
+  'title',
+  'date',
+  'editors',
+  'tags',
+  'image',
+  'draft',
+  'Title',
+  'a-b',
+  'x_y',
+  'null',
+  'True',
+  '1',
+  '"k"',
+  "'k'",
+  'k k',
+  'k:',
+  '-k',
+  '? k',
+  '<<',
+];
 
 function pick<T>(rand: () => number, list: readonly T[]): T {
   return list[Math.floor(rand() * list.length)]!;
@@ -53,14 +163,44 @@ function randomDocument(rand: () => number): string {
       for (let n = 1 + Math.floor(rand() * 3); n > 0; n--) lines.push(`${indent}- ${value()}`);
     } else if (shape < 0.9) {
       lines.push(`${key}:`);
-      for (let n = 1 + Math.floor(rand() * 3); n > 0; n--) lines.push(`${indent}${pick(rand, ['src', 'alt', 'credit', 'src'])}: ${value()}`);
+      for (let n = 1 + Math.floor(rand() * 3); n > 0; n--)
+        lines.push(`${indent}${pick(rand, ['src', 'alt', 'credit', 'src'])}: ${value()}`);
     } else if (shape < 0.95) lines.push(`${key}:`);
     else lines.push(pick(rand, ['# commentaire', '', '  # indenté', '---', '%YAML 1.2']));
   }
   return `${lines.join('\n')}\n`;
 }
 
-const noise = [' ', '  ', ':', ': ', '#', ' #', "'", '"', '-', '- ', '[', ']', ',', '{', '\n', '\n  ', '\t', '\r', '&', '*', '!', '|', '>', 'a', '1', '.', '\u00a0', '\ufeff'];
+const noise = [
+  ' ',
+  '  ',
+  ':',
+  ': ',
+  '#',
+  ' #',
+  "'",
+  '"',
+  '-',
+  '- ',
+  '[',
+  ']',
+  ',',
+  '{',
+  '\n',
+  '\n  ',
+  '\t',
+  '\r',
+  '&',
+  '*',
+  '!',
+  '|',
+  '>',
+  'a',
+  '1',
+  '.',
+  '\u00a0',
+  '\ufeff',
+];
 
 /** `text` with one to three pieces of noise inserted at random places. */
 function mutate(rand: () => number, text: string): string {
@@ -74,7 +214,8 @@ function mutate(rand: () => number, text: string): string {
 
 describe('readSimpleYaml', () => {
   it('reads plain frontmatter with each field’s line, numbered from the given first line', () => {
-    const text = "\ntitle: 'L''Arctique'\ndate: 2021-05-21T08:19:00+08:00\ndraft: false\neditors:\n  - Ying Xie\n  - Yishuang Liu\ntags: [a, 'b, c']\nimage:\n  src: /images/a.jpg\n  alt: \"Deux ministres\"\n";
+    const text =
+      "\ntitle: 'L''Arctique'\ndate: 2021-05-21T08:19:00+08:00\ndraft: false\neditors:\n  - Ying Xie\n  - Yishuang Liu\ntags: [a, 'b, c']\nimage:\n  src: /images/a.jpg\n  alt: \"Deux ministres\"\n";
     const result = readSimpleYaml(text, 1);
     expect(result?.value).toStrictEqual({
       title: "L'Arctique",
@@ -85,7 +226,18 @@ describe('readSimpleYaml', () => {
       image: { src: '/images/a.jpg', alt: 'Deux ministres' },
     });
     expect(Object.fromEntries(result!.fieldLines)).toEqual({
-      title: 2, date: 3, draft: 4, editors: 5, 'editors.0': 6, 'editors.1': 7, tags: 8, 'tags.0': 8, 'tags.1': 8, image: 9, 'image.src': 10, 'image.alt': 11,
+      title: 2,
+      date: 3,
+      draft: 4,
+      editors: 5,
+      'editors.0': 6,
+      'editors.1': 7,
+      tags: 8,
+      'tags.0': 8,
+      'tags.1': 8,
+      image: 9,
+      'image.src': 10,
+      'image.alt': 11,
     });
   });
 

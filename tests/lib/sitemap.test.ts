@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { lastModifiedByPath } from '../../src/lib/sitemap.ts';
+import { lastModifiedByPath } from '#src/lib/sitemap.ts';
 import { index, record } from './reach-fixtures.ts';
 
 describe('lastModifiedByPath', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { slugify } from '../../src/lib/slug.ts';
+import { slugify } from '#src/lib/slug.ts';
 
 describe('slugify', () => {
   it.each([
@@ -14,7 +14,10 @@ describe('slugify', () => {
   });
 
   it('cuts long titles at a word boundary within the bound', () => {
-    const slug = slugify('La Russie et les Etats-Unis recherchent la coopération dans un contexte de relations tendues', 60);
+    const slug = slugify(
+      'La Russie et les Etats-Unis recherchent la coopération dans un contexte de relations tendues',
+      60,
+    );
     expect(slug).toBe('la-russie-et-les-etats-unis-recherchent-la-cooperation-dans');
     expect(slug.length).toBeLessThanOrEqual(60);
   });

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { isoInZone } from '../../src/lib/dates.ts';
-import { escapeMarkdown, parseWireCopy, sectionFromName } from '../../src/lib/wire-copy.ts';
+import { isoInZone } from '#src/lib/dates.ts';
+import { escapeMarkdown, parseWireCopy, sectionFromName } from '#src/lib/wire-copy.ts';
 
 const seedText = readFileSync(new URL('../fixtures/seed/lavrov-blinken.txt', import.meta.url), 'utf8');
 const sections = [
@@ -24,7 +24,9 @@ function read(text: string, extra: Partial<typeof options> & { section?: string 
 }
 
 /** A short page in the seed's shape, one part replaced where a test says so. */
-function page(parts: Partial<Record<'updated' | 'breadcrumb' | 'title' | 'source' | 'body' | 'editors' | 'chrome', string>> = {}): string {
+function page(
+  parts: Partial<Record<'updated' | 'breadcrumb' | 'title' | 'source' | 'body' | 'editors' | 'chrome', string>> = {},
+): string {
   const p = {
     updated: 'Dernière mise à jour à 09h05 le 21/05',
     breadcrumb: "Page d'accueil>>International",
@@ -53,7 +55,8 @@ describe('parseWireCopy', () => {
     expect(problems).toEqual([]);
     expect(notes).toEqual([]);
     expect(fields).toEqual({
-      title: 'La Russie et les Etats-Unis recherchent la coopération dans un contexte de relations tendues avec "de sérieuses différences"',
+      title:
+        'La Russie et les Etats-Unis recherchent la coopération dans un contexte de relations tendues avec "de sérieuses différences"',
       date: '2021-05-21T08:19:00+08:00',
       updated: '2021-05-21T09:05:00+08:00',
       section: 'international',
@@ -63,7 +66,9 @@ describe('parseWireCopy', () => {
     const paragraphs = body!.split('\n\n');
     expect(paragraphs).toHaveLength(9);
     expect(paragraphs[0]).toMatch(/^Le ministre russe des Affaires étrangères Sergueï Lavrov/);
-    expect(paragraphs.at(-1)).toBe('On s\'attend à ce que les deux chefs de la diplomatie préparent le sommet et puissent en outre comparer leurs notes sur certaines questions spécifiques.');
+    expect(paragraphs.at(-1)).toBe(
+      "On s'attend à ce que les deux chefs de la diplomatie préparent le sommet et puissent en outre comparer leurs notes sur certaines questions spécifiques.",
+    );
     expect(body).not.toMatch(/Partagez|pseudo|Conseils|Rédacteurs|•/);
   });
 
@@ -73,7 +78,11 @@ describe('parseWireCopy', () => {
 
   it.each<[string, string, typeof expected]>([
     ['a singular “Rédacteur :”', page({ editors: '(Rédacteur : Ying Xie)' }), { editors: ['Ying Xie'] }],
-    ['spaces around | and :', page({ source: 'Xinhua   |   21.05.2021   08 h 19', editors: '( Rédacteurs  :  Ying Xie ,  Yishuang Liu )' }), {}],
+    [
+      'spaces around | and :',
+      page({ source: 'Xinhua   |   21.05.2021   08 h 19', editors: '( Rédacteurs  :  Ying Xie ,  Yishuang Liu )' }),
+      {},
+    ],
     ['no spaces around |', page({ source: 'Xinhua|21.05.2021 08h19' }), {}],
     ['21/05/2021 08:19', page({ source: 'Xinhua | 21/05/2021 08:19' }), {}],
     ['an ISO date', page({ source: 'Xinhua | 2021-05-21 08:19' }), {}],
@@ -81,12 +90,25 @@ describe('parseWireCopy', () => {
     ['editors joined by “et”', page({ editors: '(Rédacteurs : Ying Xie et Yishuang Liu)' }), {}],
     ['a section by slug, in capitals', page({ breadcrumb: "Page d'accueil>>ECONOMIE" }), { section: 'economie' }],
     ['a section by name without its accent', page({ breadcrumb: 'Accueil > Economie' }), { section: 'economie' }],
-    ['a deeper breadcrumb', page({ breadcrumb: "Page d'accueil>>International>>Europe" }), { section: 'international' }],
+    [
+      'a deeper breadcrumb',
+      page({ breadcrumb: "Page d'accueil>>International>>Europe" }),
+      { section: 'international' },
+    ],
     ['no update line', page({ updated: '' }), { updated: undefined }],
-    ['a headline with a | above the source line', page({ title: 'Chine | Les exportations bondissent' }), { title: 'Chine | Les exportations bondissent' }],
+    [
+      'a headline with a | above the source line',
+      page({ title: 'Chine | Les exportations bondissent' }),
+      { title: 'Chine | Les exportations bondissent' },
+    ],
     [
       'an English page',
-      page({ updated: 'Last updated at 09:05 on 21/05', breadcrumb: 'Home>>World', editors: '(Editors: Ying Xie, Yishuang Liu)', chrome: 'Share this article on:\nYour nickname' }),
+      page({
+        updated: 'Last updated at 09:05 on 21/05',
+        breadcrumb: 'Home>>World',
+        editors: '(Editors: Ying Xie, Yishuang Liu)',
+        chrome: 'Share this article on:\nYour nickname',
+      }),
       { section: 'world' },
     ],
   ])('reads %s', (_, text, changes) => {
@@ -96,7 +118,9 @@ describe('parseWireCopy', () => {
   });
 
   it('takes an update stamp of early January on late-December copy as next year’s', () => {
-    const { fields } = read(page({ source: 'Xinhua | 31.12.2021 23h50', updated: 'Dernière mise à jour à 00h10 le 01/01' }));
+    const { fields } = read(
+      page({ source: 'Xinhua | 31.12.2021 23h50', updated: 'Dernière mise à jour à 00h10 le 01/01' }),
+    );
     expect(fields?.updated).toBe('2022-01-01T00:10:00+08:00');
   });
 
@@ -109,12 +133,36 @@ describe('parseWireCopy', () => {
   });
 
   it.each<[string, string, string[]]>([
-    ['no editors line', page({ editors: '' }), ['editors: not found: expected a line such as "(Rédacteurs : Ying Xie, Yishuang Liu)"; editors are required']],
-    ['an editors line without names', page({ editors: '(Rédacteurs : )' }), ['editors: the line "(Rédacteurs : )" names no editor; editors are required']],
-    ['an impossible date', page({ source: 'Xinhua | 31.02.2021 08h19' }), ['date: "31.02.2021 08h19" is not a real date and time']],
-    ['no headline', page({ title: '' }), ['title: not found: expected the headline on its own line above the source line']],
-    ['no paragraph', page({ body: '' }), ['body: not found: expected paragraphs between the source line and the editors line']],
-    ['a source line without a source', page({ source: '| 21.05.2021 08h19' }), ['source: not found: the line "| 21.05.2021 08h19" names no source before the |']],
+    [
+      'no editors line',
+      page({ editors: '' }),
+      ['editors: not found: expected a line such as "(Rédacteurs : Ying Xie, Yishuang Liu)"; editors are required'],
+    ],
+    [
+      'an editors line without names',
+      page({ editors: '(Rédacteurs : )' }),
+      ['editors: the line "(Rédacteurs : )" names no editor; editors are required'],
+    ],
+    [
+      'an impossible date',
+      page({ source: 'Xinhua | 31.02.2021 08h19' }),
+      ['date: "31.02.2021 08h19" is not a real date and time'],
+    ],
+    [
+      'no headline',
+      page({ title: '' }),
+      ['title: not found: expected the headline on its own line above the source line'],
+    ],
+    [
+      'no paragraph',
+      page({ body: '' }),
+      ['body: not found: expected paragraphs between the source line and the editors line'],
+    ],
+    [
+      'a source line without a source',
+      page({ source: '| 21.05.2021 08h19' }),
+      ['source: not found: the line "| 21.05.2021 08h19" names no source before the |'],
+    ],
   ])('refuses %s, naming the field', (_, text, messages) => {
     const { fields, problems } = read(text);
     expect(fields).toBeUndefined();
@@ -129,7 +177,9 @@ describe('parseWireCopy', () => {
   it('notes an update line it cannot read, and leaves updated out', () => {
     const { fields, notes } = read(page({ updated: 'Dernière mise à jour : hier' }));
     expect(fields?.updated).toBeUndefined();
-    expect(notes).toEqual([{ field: 'updated', message: 'could not read a time and date in "Dernière mise à jour : hier"; left out' }]);
+    expect(notes).toEqual([
+      { field: 'updated', message: 'could not read a time and date in "Dernière mise à jour : hier"; left out' },
+    ]);
   });
 });
 

@@ -40,12 +40,18 @@ export async function readFixture(group: string, name: string): Promise<FixtureC
   const dir = join(FIXTURES, group, name);
   const input = await readFile(join(dir, 'input.md'), 'utf8');
   const optionsFile = join(dir, 'options.json');
-  const options = existsSync(optionsFile) ? (JSON.parse(await readFile(optionsFile, 'utf8')) as Record<string, unknown>) : {};
+  const options = existsSync(optionsFile)
+    ? (JSON.parse(await readFile(optionsFile, 'utf8')) as Record<string, unknown>)
+    : {};
   return { input, options };
 }
 
 /** Reads a case, renders it with `render`, and compares with (or, with UPDATE=1, writes) `output.html`. */
-export async function expectFixture(group: string, name: string, render: (fixture: FixtureCase) => Promise<string>): Promise<void> {
+export async function expectFixture(
+  group: string,
+  name: string,
+  render: (fixture: FixtureCase) => Promise<string>,
+): Promise<void> {
   const actual = `${visibleSpaces((await render(await readFixture(group, name))).trim())}\n`;
   const outputFile = join(FIXTURES, group, name, 'output.html');
   if (process.env['UPDATE'] === '1') {

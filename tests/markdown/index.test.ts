@@ -3,15 +3,21 @@ import { createMarkdownProcessor } from '@astrojs/markdown-remark';
 import * as cheerio from 'cheerio';
 import { describe, expect, it } from 'vitest';
 import astroConfig from '../../astro.config.mjs';
-import { markdownProcessorOptions, rehypePlugins, remarkPlugins, remarkRehypeOptions } from '../../src/markdown/index.ts';
-import { READING_MINUTES } from '../../src/markdown/remark-reading-time.ts';
-import { site } from '../../src/site.ts';
+import { markdownProcessorOptions, rehypePlugins, remarkPlugins } from '#src/markdown/index.ts';
+import { READING_MINUTES } from '#src/markdown/remark-reading-time.ts';
+import { site } from '#src/site.ts';
 
-const SEED = new URL('../../content/articles/2021/05/la-russie-et-les-etats-unis-recherchent-la-cooperation-dans.md', import.meta.url);
+const SEED = new URL(
+  '../../content/articles/2021/05/la-russie-et-les-etats-unis-recherchent-la-cooperation-dans.md',
+  import.meta.url,
+);
 const options = { siteUrl: 'https://rotative.example.org', locale: 'fr-FR' };
 
 async function renderer(locale = 'fr-FR') {
-  const processor = await createMarkdownProcessor({ ...markdownProcessorOptions({ ...options, locale }), syntaxHighlight: false });
+  const processor = await createMarkdownProcessor({
+    ...markdownProcessorOptions({ ...options, locale }),
+    syntaxHighlight: false,
+  });
   return (markdown: string) => processor.render(markdown);
 }
 
@@ -20,11 +26,13 @@ const shape = (list: unknown[]) => list.map((entry) => (Array.isArray(entry) ? e
 
 describe('markdownProcessorOptions', () => {
   it('is what astro.config.mjs gives Astro’s unified() processor', () => {
-    const processor = astroConfig.markdown?.processor as unknown as { options: ReturnType<typeof markdownProcessorOptions> };
+    const processor = astroConfig.markdown?.processor as unknown as {
+      options: ReturnType<typeof markdownProcessorOptions>;
+    };
     const expected = markdownProcessorOptions({ siteUrl: site.url, locale: site.locale });
     expect(shape(processor.options.remarkPlugins)).toEqual(shape(expected.remarkPlugins));
     expect(shape(processor.options.rehypePlugins)).toEqual(shape(expected.rehypePlugins));
-    const { footnoteBackLabel, ...remarkRehype } = processor.options.remarkRehype as ReturnType<typeof remarkRehypeOptions>;
+    const { footnoteBackLabel, ...remarkRehype } = processor.options.remarkRehype;
     const { footnoteBackLabel: expectedBackLabel, ...expectedRemarkRehype } = expected.remarkRehype;
     expect(remarkRehype).toEqual(expectedRemarkRehype);
     expect(footnoteBackLabel(1, 2)).toBe(expectedBackLabel(1, 2));
@@ -39,7 +47,9 @@ describe('markdownProcessorOptions', () => {
   });
 
   it('refuses a locale it has no words for', () => {
-    expect(() => markdownProcessorOptions({ ...options, locale: 'de-DE' })).toThrow(/No UI dictionary for locale "de-DE"/);
+    expect(() => markdownProcessorOptions({ ...options, locale: 'de-DE' })).toThrow(
+      /No UI dictionary for locale "de-DE"/,
+    );
   });
 });
 
@@ -50,7 +60,9 @@ describe('the pipeline on the seed article', () => {
     const body = source.slice(source.indexOf('\n---\n', 4) + 5);
     const { code, metadata } = await (await renderer())(body);
     const $ = cheerio.load(code, null, false);
-    const paragraphs = $('p').map((_, p) => $(p).text()).get();
+    const paragraphs = $('p')
+      .map((_, p) => $(p).text())
+      .get();
     expect(paragraphs).toHaveLength(9);
     expect(paragraphs[3]).toBe(
       '«\u202fNotre position est très simple\u202f», a poursuivi le diplomate russe. «\u202fNous sommes prêts à discuter de toutes les questions sans exception, mais dans la perspective que la discussion sera honnête, avec les faits sur la table, et bien entendu sur la base du respect mutuel\u202f».',
@@ -106,7 +118,11 @@ describe('the pipeline on article furniture', () => {
     const $ = cheerio.load(code, null, false);
     expect($('figure.pullquote > blockquote > p').text()).toBe('«\u202fNous avons besoin de temps.\u202f»');
     expect($('figure.pullquote > figcaption').text()).toBe('Basile Oudin');
-    expect($('table thead th').map((_, th) => $(th).text()).get()).toEqual(['Ville', 'Habitants']);
+    expect(
+      $('table thead th')
+        .map((_, th) => $(th).text())
+        .get(),
+    ).toEqual(['Ville', 'Habitants']);
   });
 
   it('speaks English in an English site', async () => {

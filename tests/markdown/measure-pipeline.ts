@@ -9,8 +9,8 @@
  * Not a test: timings depend on the machine. Prints milliseconds per article.
  */
 import { createMarkdownProcessor } from '@astrojs/markdown-remark';
-import { markdownProcessorOptions } from '../../src/markdown/index.ts';
-import { countWords } from '../../src/markdown/remark-reading-time.ts';
+import { markdownProcessorOptions } from '#src/markdown/index.ts';
+import { countWords } from '#src/markdown/remark-reading-time.ts';
 import { generateCorpus } from '../support/synthetic-corpus.ts';
 
 const count = Number(process.argv[2] ?? 400);
@@ -43,11 +43,14 @@ const times: Record<keyof typeof processors, number[]> = { bare: [], full: [], s
 // Warm-up, then rounds that take turns, so a busy moment of the machine hits all three alike.
 for (const processor of Object.values(processors)) for (const body of bodies.slice(0, 50)) await processor.render(body);
 for (let round = 0; round < 7; round++) {
-  for (const [name, processor] of Object.entries(processors)) times[name as keyof typeof processors].push(await pass(processor));
+  for (const [name, processor] of Object.entries(processors))
+    times[name as keyof typeof processors].push(await pass(processor));
 }
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 const [bareMs, fullMs, smartypantsMs] = [median(times.bare), median(times.full), median(times.smartypants)];
 console.log(`${count} articles of ~${Math.round(words)} words, ms per article (median of 7 interleaved rounds):`);
 console.log(`  Astro's unified(), gfm, no plugins:       ${bareMs.toFixed(2)}`);
 console.log(`  + Rotative's pipeline:                    ${fullMs.toFixed(2)}  (+${(fullMs - bareMs).toFixed(2)})`);
-console.log(`  for comparison, + smartypants instead:    ${smartypantsMs.toFixed(2)}  (+${(smartypantsMs - bareMs).toFixed(2)})`);
+console.log(
+  `  for comparison, + smartypants instead:    ${smartypantsMs.toFixed(2)}  (+${(smartypantsMs - bareMs).toFixed(2)})`,
+);

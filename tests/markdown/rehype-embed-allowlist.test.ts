@@ -3,8 +3,8 @@ import remarkParse from 'remark-parse';
 import remarkRehype from 'remark-rehype';
 import { unified } from 'unified';
 import { describe, it } from 'vitest';
-import rehypeEmbedAllowlist from '../../src/markdown/rehype-embed-allowlist.ts';
-import rehypeSanitizeArticle from '../../src/markdown/rehype-sanitize-article.ts';
+import rehypeEmbedAllowlist from '#src/markdown/rehype-embed-allowlist.ts';
+import rehypeSanitizeArticle from '#src/markdown/rehype-sanitize-article.ts';
 import { expectFixture, fixtureCases } from './fixtures.ts';
 
 describe('rehypeEmbedAllowlist', () => {

@@ -4,7 +4,7 @@ import remarkParse from 'remark-parse';
 import remarkRehype from 'remark-rehype';
 import { unified } from 'unified';
 import { describe, it } from 'vitest';
-import rehypeExternalLinks from '../../src/markdown/rehype-external-links.ts';
+import rehypeExternalLinks from '#src/markdown/rehype-external-links.ts';
 import { expectFixture, fixtureCases } from './fixtures.ts';
 
 describe('rehypeExternalLinks', () => {

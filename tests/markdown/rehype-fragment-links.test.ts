@@ -4,9 +4,9 @@ import remarkParse from 'remark-parse';
 import remarkRehype from 'remark-rehype';
 import { unified } from 'unified';
 import { describe, it } from 'vitest';
-import rehypeFragmentLinks from '../../src/markdown/rehype-fragment-links.ts';
-import rehypeHeadingIds from '../../src/markdown/rehype-heading-ids.ts';
-import rehypeSanitizeArticle from '../../src/markdown/rehype-sanitize-article.ts';
+import rehypeFragmentLinks from '#src/markdown/rehype-fragment-links.ts';
+import rehypeHeadingIds from '#src/markdown/rehype-heading-ids.ts';
+import rehypeSanitizeArticle from '#src/markdown/rehype-sanitize-article.ts';
 import { expectFixture, fixtureCases } from './fixtures.ts';
 
 describe('rehypeFragmentLinks', () => {

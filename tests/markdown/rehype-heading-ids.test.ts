@@ -4,8 +4,8 @@ import remarkParse from 'remark-parse';
 import remarkRehype from 'remark-rehype';
 import { unified } from 'unified';
 import { describe, it } from 'vitest';
-import rehypeHeadingIds from '../../src/markdown/rehype-heading-ids.ts';
-import { PAGE_IDS } from '../../src/markdown/index.ts';
+import rehypeHeadingIds from '#src/markdown/rehype-heading-ids.ts';
+import { PAGE_IDS } from '#src/markdown/index.ts';
 import { expectFixture, fixtureCases } from './fixtures.ts';
 
 describe('rehypeHeadingIds', () => {

@@ -4,7 +4,7 @@ import remarkParse from 'remark-parse';
 import remarkRehype from 'remark-rehype';
 import { unified } from 'unified';
 import { describe, it } from 'vitest';
-import rehypeImageAttributes from '../../src/markdown/rehype-image-attributes.ts';
+import rehypeImageAttributes from '#src/markdown/rehype-image-attributes.ts';
 import { expectFixture, fixtureCases } from './fixtures.ts';
 
 describe('rehypeImageAttributes', () => {

@@ -5,8 +5,8 @@ import remarkParse from 'remark-parse';
 import remarkRehype from 'remark-rehype';
 import { unified } from 'unified';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { markdownProcessorOptions } from '../../src/markdown/index.ts';
-import rehypeSanitizeArticle from '../../src/markdown/rehype-sanitize-article.ts';
+import { markdownProcessorOptions } from '#src/markdown/index.ts';
+import rehypeSanitizeArticle from '#src/markdown/rehype-sanitize-article.ts';
 import { expectFixture, fixtureCases } from './fixtures.ts';
 import { payloads, threats } from './xss-payloads.ts';
 
@@ -49,8 +49,17 @@ describe('rehypeSanitizeArticle', () => {
 
   it('leaves a body without raw HTML as it was', async () => {
     const markdown = '## Titre\n\nUn *paragraphe* avec un [lien](https://valmorin.example/).';
-    const plain = String(await unified().use(remarkParse).use(remarkRehype).use(rehypeSanitizeArticle).use(rehypeStringify).process(markdown));
-    expect(plain).toBe('<h2>Titre</h2>\n<p>Un <em>paragraphe</em> avec un <a href="https://valmorin.example/">lien</a>.</p>');
+    const plain = String(
+      await unified()
+        .use(remarkParse)
+        .use(remarkRehype)
+        .use(rehypeSanitizeArticle)
+        .use(rehypeStringify)
+        .process(markdown),
+    );
+    expect(plain).toBe(
+      '<h2>Titre</h2>\n<p>Un <em>paragraphe</em> avec un <a href="https://valmorin.example/">lien</a>.</p>',
+    );
   });
 });
 

@@ -5,11 +5,15 @@ import remarkParse from 'remark-parse';
 import remarkRehype from 'remark-rehype';
 import { unified } from 'unified';
 import { describe, expect, it } from 'vitest';
-import rehypeTypography from '../../src/markdown/rehype-typography.ts';
+import rehypeTypography from '#src/markdown/rehype-typography.ts';
 import { expectFixture, fixtureCases, readFixture } from './fixtures.ts';
 
 function processor(locale: string, times = 1) {
-  const chain = unified().use(remarkParse).use(remarkGfm).use(remarkRehype, { allowDangerousHtml: true }).use(rehypeRaw);
+  const chain = unified()
+    .use(remarkParse)
+    .use(remarkGfm)
+    .use(remarkRehype, { allowDangerousHtml: true })
+    .use(rehypeRaw);
   for (let i = 0; i < times; i++) chain.use(rehypeTypography, { locale });
   return chain.use(rehypeStringify);
 }
@@ -18,7 +22,9 @@ const cases = fixtureCases('typography');
 
 describe('rehypeTypography', () => {
   it.each(cases)('typesets %s', async (name) => {
-    await expectFixture('typography', name, async ({ input, options }) => String(await processor(String(options['locale'])).process(input)));
+    await expectFixture('typography', name, async ({ input, options }) =>
+      String(await processor(String(options['locale'])).process(input)),
+    );
   });
 
   it.each(cases)('changes nothing the second time in %s', async (name) => {
@@ -37,8 +43,13 @@ describe('rehypeTypography', () => {
   });
 
   it('requires a locale', () => {
-    expect(() => unified().use(remarkParse).use(remarkRehype).use(rehypeTypography, {} as { locale: string }).use(rehypeStringify).processSync('x')).toThrow(
-      /`locale` option is required/,
-    );
+    expect(() =>
+      unified()
+        .use(remarkParse)
+        .use(remarkRehype)
+        .use(rehypeTypography, {} as { locale: string })
+        .use(rehypeStringify)
+        .processSync('x'),
+    ).toThrow(/`locale` option is required/);
   });
 });

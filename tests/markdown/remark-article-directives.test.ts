@@ -4,8 +4,8 @@ import remarkParse from 'remark-parse';
 import remarkRehype from 'remark-rehype';
 import { unified } from 'unified';
 import { describe, expect, it } from 'vitest';
-import { dictionaryFor } from '../../src/i18n/index.ts';
-import remarkArticleDirectives from '../../src/markdown/remark-article-directives.ts';
+import { dictionaryFor } from '#src/i18n/index.ts';
+import remarkArticleDirectives from '#src/markdown/remark-article-directives.ts';
 import { expectFixture, fixtureCases } from './fixtures.ts';
 
 const creditLabel = dictionaryFor('fr-FR').imageCredit;
@@ -27,7 +27,9 @@ describe('remarkArticleDirectives', () => {
   });
 
   it('keeps what looked like an inline directive exactly as written', async () => {
-    expect(await render('Il est 08:19, voir:ici et a:b[c]{d=1}.')).toBe('<p>Il est 08:19, voir:ici et a:b[c]{d=1}.</p>');
+    expect(await render('Il est 08:19, voir:ici et a:b[c]{d=1}.')).toBe(
+      '<p>Il est 08:19, voir:ici et a:b[c]{d=1}.</p>',
+    );
   });
 
   it.each([
@@ -35,12 +37,17 @@ describe('remarkArticleDirectives', () => {
     ['::video{src="x"}', /unknown directive "::video"/],
     ['::figure{src="./a.jpg"}', /::figure needs src and alt/],
     ['::figure{alt="Un pont"}', /::figure needs src and alt/],
-    ['::figure{src="./a.jpg" alt="Un pont" width=grand}', /::figure width must be a whole number of pixels, got "grand"/],
+    [
+      '::figure{src="./a.jpg" alt="Un pont" width=grand}',
+      /::figure width must be a whole number of pixels, got "grand"/,
+    ],
   ])('refuses %j with a message that names the problem', async (markdown, message) => {
     await expect(render(markdown)).rejects.toThrow(message);
   });
 
   it('requires the credit label', () => {
-    expect(() => unified().use(remarkParse).use(remarkArticleDirectives, { creditLabel: 'Photo' }).freeze()).toThrow(/creditLabel/);
+    expect(() => unified().use(remarkParse).use(remarkArticleDirectives, { creditLabel: 'Photo' }).freeze()).toThrow(
+      /creditLabel/,
+    );
   });
 });

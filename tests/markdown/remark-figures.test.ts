@@ -3,8 +3,8 @@ import remarkParse from 'remark-parse';
 import remarkRehype from 'remark-rehype';
 import { unified } from 'unified';
 import { describe, expect, it } from 'vitest';
-import { dictionaryFor } from '../../src/i18n/index.ts';
-import remarkFigures, { splitCaption } from '../../src/markdown/remark-figures.ts';
+import { dictionaryFor } from '#src/i18n/index.ts';
+import remarkFigures, { splitCaption } from '#src/markdown/remark-figures.ts';
 import { expectFixture, fixtureCases } from './fixtures.ts';
 
 describe('remarkFigures', () => {
@@ -34,13 +34,18 @@ describe('remarkFigures', () => {
   });
 
   it('requires a credit label with {credit}', () => {
-    expect(() => unified().use(remarkParse).use(remarkFigures, { creditLabel: 'Photo' }).freeze()).toThrow(/creditLabel/);
+    expect(() => unified().use(remarkParse).use(remarkFigures, { creditLabel: 'Photo' }).freeze()).toThrow(
+      /creditLabel/,
+    );
   });
 });
 
 describe('splitCaption', () => {
   it('takes what follows the last " | " as the credit', () => {
-    expect(splitCaption('Le port | à l’aube | Alix Ferrand')).toEqual({ caption: 'Le port | à l’aube', credit: 'Alix Ferrand' });
+    expect(splitCaption('Le port | à l’aube | Alix Ferrand')).toEqual({
+      caption: 'Le port | à l’aube',
+      credit: 'Alix Ferrand',
+    });
     expect(splitCaption('Le port')).toEqual({ caption: 'Le port', credit: undefined });
     expect(splitCaption(' | Alix Ferrand')).toEqual({ caption: '', credit: 'Alix Ferrand' });
   });

@@ -10,8 +10,8 @@ import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { describe, expect, it } from 'vitest';
-import { markdownProcessorOptions } from '../../src/markdown/index.ts';
-import remarkGfmFast, { mayHaveAutolinkLiteral, mayHaveTable } from '../../src/markdown/remark-gfm-fast.ts';
+import { markdownProcessorOptions } from '#src/markdown/index.ts';
+import remarkGfmFast, { mayHaveAutolinkLiteral, mayHaveTable } from '#src/markdown/remark-gfm-fast.ts';
 import { generateCorpus } from '../support/synthetic-corpus.ts';
 import { FIXTURES } from './fixtures.ts';
 
@@ -31,12 +31,15 @@ const handWritten = [
 function fixtureInputs(): string[] {
   const inputs: string[] = [];
   for (const group of readdirSync(FIXTURES)) {
-    for (const name of readdirSync(join(FIXTURES, group))) inputs.push(readFileSync(join(FIXTURES, group, name, 'input.md'), 'utf8'));
+    for (const name of readdirSync(join(FIXTURES, group)))
+      inputs.push(readFileSync(join(FIXTURES, group, name, 'input.md'), 'utf8'));
   }
   return inputs;
 }
 
-const corpus = generateCorpus({ count: 60, seed: 11, paragraphs: 6 }).map((a) => a.text.slice(a.text.indexOf('\n---\n', 4) + 5));
+const corpus = generateCorpus({ count: 60, seed: 11, paragraphs: 6 }).map((a) =>
+  a.text.slice(a.text.indexOf('\n---\n', 4) + 5),
+);
 const bodies = [...handWritten, ...fixtureInputs(), ...corpus];
 
 describe('remark-gfm-fast', () => {
@@ -60,7 +63,10 @@ describe('remark-gfm-fast', () => {
 
   it('leaves the rendering of the whole pipeline unchanged', async () => {
     const options = markdownProcessorOptions({ siteUrl: 'https://rotative.example.org', locale: 'fr-FR' });
-    const withoutFast = { ...options, remarkPlugins: options.remarkPlugins.filter((plugin) => plugin !== remarkGfmFast) };
+    const withoutFast = {
+      ...options,
+      remarkPlugins: options.remarkPlugins.filter((plugin) => plugin !== remarkGfmFast),
+    };
     expect(withoutFast.remarkPlugins).toHaveLength(options.remarkPlugins.length - 1);
     const [fast, reference] = await Promise.all([
       createMarkdownProcessor({ ...options, syntaxHighlight: false }),
@@ -68,7 +74,9 @@ describe('remark-gfm-fast', () => {
     ]);
     const fileURL = new URL('file:///articles/essai.md');
     for (const body of bodies) {
-      expect(await fast.render(body, { fileURL }), body.slice(0, 80)).toEqual(await reference.render(body, { fileURL }));
+      expect(await fast.render(body, { fileURL }), body.slice(0, 80)).toEqual(
+        await reference.render(body, { fileURL }),
+      );
     }
   });
 

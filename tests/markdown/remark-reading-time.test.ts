@@ -4,7 +4,7 @@ import remarkRehype from 'remark-rehype';
 import rehypeStringify from 'rehype-stringify';
 import { unified } from 'unified';
 import { describe, expect, it } from 'vitest';
-import remarkReadingTime, { countWords, READING_MINUTES, readingMinutes } from '../../src/markdown/remark-reading-time.ts';
+import remarkReadingTime, { countWords, READING_MINUTES, readingMinutes } from '#src/markdown/remark-reading-time.ts';
 
 async function minutesFor(markdown: string, wordsPerMinute?: number): Promise<unknown> {
   const file = await unified()
@@ -56,8 +56,11 @@ describe('remarkReadingTime', () => {
   });
 
   it('refuses a reading speed that is not a positive number', () => {
-    expect(() => unified().use(remarkParse).use(remarkReadingTime, { wordsPerMinute: 0 }).runSync(unified().use(remarkParse).parse('x'))).toThrow(
-      /wordsPerMinute must be a positive number/,
-    );
+    expect(() =>
+      unified()
+        .use(remarkParse)
+        .use(remarkReadingTime, { wordsPerMinute: 0 })
+        .runSync(unified().use(remarkParse).parse('x')),
+    ).toThrow(/wordsPerMinute must be a positive number/);
   });
 });

@@ -1,12 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { NBSP, NNBSP, newState, typeset, typography, typographyRules } from '../../src/markdown/typography.ts';
+import { NBSP, NNBSP, newState, typeset, typography, typographyRules } from '#src/markdown/typography.ts';
 
 const N = NNBSP;
 const B = NBSP;
 
 describe('typography', () => {
   describe.each([
-    ['a semicolon, an exclamation and a question mark', 'Rien ; tout ! Vraiment ?', `Rien${N}; tout${N}! Vraiment${N}?`],
+    [
+      'a semicolon, an exclamation and a question mark',
+      'Rien ; tout ! Vraiment ?',
+      `Rien${N}; tout${N}! Vraiment${N}?`,
+    ],
     ['marks attached to the word', 'Rien; tout! Vraiment?', `Rien${N}; tout${N}! Vraiment${N}?`],
     ['a run of marks as one', 'Quoi ?!', `Quoi${N}?!`],
     ['a colon followed by a space', 'Rédacteurs : Alix, Basile', `Rédacteurs${B}: Alix, Basile`],
@@ -43,7 +47,9 @@ describe('typography', () => {
   });
 
   it('gives English curly quotes and apostrophes, and adds no space', () => {
-    expect(typography(`"Really?" she said; it's 'fine': 15 %...`, 'en-GB')).toBe('“Really?” she said; it’s ‘fine’: 15 %…');
+    expect(typography(`"Really?" she said; it's 'fine': 15 %...`, 'en-GB')).toBe(
+      '“Really?” she said; it’s ‘fine’: 15 %…',
+    );
     expect(typography("the '90s", 'en-US')).toBe('the ’90s');
   });
 
@@ -69,7 +75,9 @@ describe('typeset', () => {
     const rules = typographyRules('fr-FR');
     const state = newState();
     // "*Bonjour*" is three texts: the quote, the word, the quote.
-    expect([typeset('"', rules, state), typeset('Bonjour', rules, state), typeset('" !', rules, state)].join('')).toBe(`«${N}Bonjour${N}»${N}!`);
+    expect([typeset('"', rules, state), typeset('Bonjour', rules, state), typeset('" !', rules, state)].join('')).toBe(
+      `«${N}Bonjour${N}»${N}!`,
+    );
   });
 
   it('spaces a mark that follows a word from the text before', () => {

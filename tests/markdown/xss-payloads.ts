@@ -23,8 +23,14 @@ export const payloads: Payload[] = [
   { name: 'img onerror in capitals, setting a global', markdown: '<IMG SRC=x ONERROR=window.pwned=1>' },
   { name: 'svg onload', markdown: '<svg onload=alert(1)>' },
   { name: 'script inside svg', markdown: '<svg><script>alert(1)</script></svg>' },
-  { name: 'svg link with xlink:href', markdown: '<svg><a xlink:href="javascript:alert(1)"><text x="0" y="20">clic</text></a></svg>' },
-  { name: 'svg animate setting href', markdown: '<svg><a><animate attributeName="href" values="javascript:alert(1)"/><text y="20">clic</text></a></svg>' },
+  {
+    name: 'svg link with xlink:href',
+    markdown: '<svg><a xlink:href="javascript:alert(1)"><text x="0" y="20">clic</text></a></svg>',
+  },
+  {
+    name: 'svg animate setting href',
+    markdown: '<svg><a><animate attributeName="href" values="javascript:alert(1)"/><text y="20">clic</text></a></svg>',
+  },
   { name: 'MathML link', markdown: '<math><mi href="javascript:alert(1)">clic</mi></math>' },
   { name: 'MathML mutation (mXSS)', markdown: '<math><mtext><table><mglyph><style><img src=x onerror=alert(1)>' },
   { name: 'noscript mutation (mXSS)', markdown: '<noscript><p title="</noscript><img src=x onerror=alert(1)>">' },
@@ -43,19 +49,31 @@ export const payloads: Payload[] = [
   { name: 'style attribute', markdown: '<p style="background-image:url(javascript:alert(1))">texte</p>' },
   { name: 'anchor with javascript: href', markdown: '<a href="javascript:alert(1)">lien</a>' },
   { name: 'javascript: in mixed case', markdown: '<a href="JaVaScRiPt:alert(1)">lien</a>' },
-  { name: 'javascript: with character references', markdown: '<a href="&#106;&#97;&#118;&#97;&#115;&#99;&#114;&#105;&#112;&#116;&#58;alert(1)">lien</a>' },
+  {
+    name: 'javascript: with character references',
+    markdown: '<a href="&#106;&#97;&#118;&#97;&#115;&#99;&#114;&#105;&#112;&#116;&#58;alert(1)">lien</a>',
+  },
   { name: 'javascript: with a tab inside', markdown: '<a href="java&#x09;script:alert(1)">lien</a>' },
   { name: 'javascript: after spaces', markdown: '<a href=" &#x20; javascript:alert(1)">lien</a>' },
   { name: 'javascript: with &colon;', markdown: '<a href="javascript&colon;alert(1)">lien</a>' },
   { name: 'vbscript: href', markdown: '<a href="vbscript:msgbox(1)">lien</a>' },
-  { name: 'data: text/html href', markdown: '<a href="data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==">lien</a>' },
+  {
+    name: 'data: text/html href',
+    markdown: '<a href="data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==">lien</a>',
+  },
   { name: 'data: svg image', markdown: '<img src="data:image/svg+xml;base64,PHN2ZyBvbmxvYWQ9YWxlcnQoMSk+" alt="x">' },
   { name: 'Markdown link to javascript:', markdown: '[lien](javascript:alert(1))' },
   { name: 'Markdown link with encoded javascript:', markdown: '[lien](&#106;avascript:alert(1))' },
   { name: 'Markdown autolink to javascript:', markdown: '<javascript:alert(1)>' },
   { name: 'Markdown image from javascript:', markdown: '![x](javascript:alert(1))' },
-  { name: 'Markdown reference link to data:', markdown: '[lien][x]\n\n[x]: data:text/html,%3Cscript%3Ealert(1)%3C/script%3E' },
-  { name: 'event handler on an allowed element', markdown: '<a href="https://valmorin.example/" onmouseover="alert(1)">lien</a>' },
+  {
+    name: 'Markdown reference link to data:',
+    markdown: '[lien][x]\n\n[x]: data:text/html,%3Cscript%3Ealert(1)%3C/script%3E',
+  },
+  {
+    name: 'event handler on an allowed element',
+    markdown: '<a href="https://valmorin.example/" onmouseover="alert(1)">lien</a>',
+  },
   { name: 'autofocus onfocus', markdown: '<input onfocus=alert(1) autofocus>' },
   { name: 'details ontoggle', markdown: '<details open ontoggle=alert(1)><summary>x</summary>y</details>' },
   { name: 'video source onerror', markdown: '<video><source onerror=alert(1)></video>' },
@@ -69,17 +87,54 @@ export const payloads: Payload[] = [
   { name: 'table background', markdown: '<table background="javascript:alert(1)"><tr><td>x</td></tr></table>' },
   { name: 'textarea breakout', markdown: '<textarea><script>alert(1)</script></textarea>' },
   { name: 'title breakout', markdown: '<title><script>alert(1)</script></title>' },
-  { name: 'DOM clobbering with id and name', markdown: '<a id="main" name="pwned" href="https://valmorin.example/">lien</a>' },
+  {
+    name: 'DOM clobbering with id and name',
+    markdown: '<a id="main" name="pwned" href="https://valmorin.example/">lien</a>',
+  },
 ];
 
 /** Elements that run script, load documents, submit forms or restyle the page. */
 const DANGEROUS_ELEMENTS = [
-  'script', 'style', 'iframe', 'frame', 'frameset', 'object', 'embed', 'applet', 'base', 'meta', 'link', 'svg', 'math',
-  'form', 'button', 'textarea', 'select', 'template', 'noscript', 'title', 'video', 'audio', 'marquee', 'animate',
+  'script',
+  'style',
+  'iframe',
+  'frame',
+  'frameset',
+  'object',
+  'embed',
+  'applet',
+  'base',
+  'meta',
+  'link',
+  'svg',
+  'math',
+  'form',
+  'button',
+  'textarea',
+  'select',
+  'template',
+  'noscript',
+  'title',
+  'video',
+  'audio',
+  'marquee',
+  'animate',
 ];
 /** Elements every parsed document has; only their attributes can be a threat (`<body onload>` lands on them). */
 const DOCUMENT_ELEMENTS = new Set(['html', 'head', 'body']);
-const URL_ATTRIBUTES = ['href', 'src', 'cite', 'data', 'poster', 'srcset', 'action', 'formaction', 'background', 'xlink:href', 'values'];
+const URL_ATTRIBUTES = [
+  'href',
+  'src',
+  'cite',
+  'data',
+  'poster',
+  'srcset',
+  'action',
+  'formaction',
+  'background',
+  'xlink:href',
+  'values',
+];
 /** Ids the page itself uses: an article must not take them. */
 const PAGE_IDS = new Set(['main', 'share-heading', 'picks-heading', 'lead-heading']);
 
@@ -103,7 +158,8 @@ export function threats(html: string): string[] {
       if (attribute === 'id' && PAGE_IDS.has(value)) found.push(`id="${value}" on <${tag}>`);
       // Browsers drop ASCII whitespace and control characters from URLs before reading the scheme.
       const url = value.replace(/[\u0000-\u0020]/g, '').toLowerCase();
-      if (URL_ATTRIBUTES.includes(attribute) && /^(javascript|vbscript|data):/.test(url)) found.push(`${attribute}="${value}" on <${tag}>`);
+      if (URL_ATTRIBUTES.includes(attribute) && /^(javascript|vbscript|data):/.test(url))
+        found.push(`${attribute}="${value}" on <${tag}>`);
     }
   });
   return found;

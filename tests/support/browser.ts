@@ -13,10 +13,20 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 import sirv from 'sirv';
 
 /** Flags of @sparticuz/chromium that would make the browser less like a reader's. */
-const UNSAFE = new Set(['--disable-web-security', '--allow-running-insecure-content', '--disable-site-isolation-trials']);
+const UNSAFE = new Set([
+  '--disable-web-security',
+  '--allow-running-insecure-content',
+  '--disable-site-isolation-trials',
+]);
 
 /** Keeps Chromium off the network it has no business reaching in tests. */
-const QUIET = ['--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-gpu'];
+const QUIET = [
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--disable-gpu',
+];
 
 export async function launchBrowser(): Promise<Browser> {
   const own = process.env['CHROME_PATH'];
@@ -25,7 +35,11 @@ export async function launchBrowser(): Promise<Browser> {
   }
   const { default: packaged } = await import('@sparticuz/chromium');
   const args = packaged.args.filter((arg) => !UNSAFE.has(arg));
-  return chromium.launch({ executablePath: await packaged.executablePath(), headless: true, args: [...args, ...QUIET] });
+  return chromium.launch({
+    executablePath: await packaged.executablePath(),
+    headless: true,
+    args: [...args, ...QUIET],
+  });
 }
 
 export interface StaticSite {
@@ -38,7 +52,10 @@ export interface StaticSite {
  * folders answer with their index.html, unknown paths with 404.html.
  * `basePath` mounts the site under a sub-path; `headers` are added to every answer.
  */
-export async function serveStatic(dist: string, options: { basePath?: string; headers?: Record<string, string> } = {}): Promise<StaticSite> {
+export async function serveStatic(
+  dist: string,
+  options: { basePath?: string; headers?: Record<string, string> } = {},
+): Promise<StaticSite> {
   const base = options.basePath ?? '/';
   const files = sirv(dist, { dev: true, etag: false, extensions: ['html'] });
   const notFound = join(dist, '404.html');
@@ -103,7 +120,9 @@ export async function axeViolations(page: Page): Promise<string[]> {
       help: string;
       nodes: { target: string[] }[];
     }
-    const axe = (window as unknown as { axe: { run(context: Document, options: object): Promise<{ violations: Violation[] }> } }).axe;
+    const axe = (
+      window as unknown as { axe: { run(context: Document, options: object): Promise<{ violations: Violation[] }> } }
+    ).axe;
     const result = await axe.run(document, { runOnly: { type: 'tag', values: tags } });
     return result.violations.map((v) => `${v.id}: ${v.help} at ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
   }, WCAG_TAGS);

@@ -45,7 +45,14 @@ export async function writeFixtureContent(dir: string, extra: Record<string, str
 }
 
 /** A minimal valid article, for tests that need one more. */
-export function article(fields: { title: string; date: string; section?: string; draft?: boolean; body?: string; extra?: string }): string {
+export function article(fields: {
+  title: string;
+  date: string;
+  section?: string;
+  draft?: boolean;
+  body?: string;
+  extra?: string;
+}): string {
   return [
     '---',
     `title: '${fields.title.replace(/'/g, "''")}'`,
@@ -72,7 +79,11 @@ export interface BuildResult {
  * Runs the production build (`npm run build`) on `contentDir` with its own cache and output folders.
  * Always the Node running the tests (24), never the machine's default one.
  */
-export async function buildSite(name: string, contentDir: string, env: Record<string, string> = {}): Promise<BuildResult> {
+export async function buildSite(
+  name: string,
+  contentDir: string,
+  env: Record<string, string> = {},
+): Promise<BuildResult> {
   const dir = join(OUTPUT, name);
   const dist = join(dir, 'dist');
   await rm(dist, { recursive: true, force: true });

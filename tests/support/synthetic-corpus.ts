@@ -52,11 +52,41 @@ export function random(seed: number): () => number {
   };
 }
 
-const towns = ['Valmorin', 'Port-Lumière', 'Ostravie', 'Castelbrume', 'Nordelande', 'Sainte-Orbe', 'Brisecôte', 'Montfalaise'];
-const people = ['Alix Ferrand', 'Basile Oudin', 'Clémence Vautrin', 'Dario Pellegrin', 'Esther Manouvrier', 'Félix Garancière'];
-const subjects = ['le conseil municipal', 'la coopérative des pêcheurs', 'le théâtre des Saules', 'la chambre de commerce', 'l’observatoire régional', 'le syndicat des apiculteurs'];
+const towns = [
+  'Valmorin',
+  'Port-Lumière',
+  'Ostravie',
+  'Castelbrume',
+  'Nordelande',
+  'Sainte-Orbe',
+  'Brisecôte',
+  'Montfalaise',
+];
+const people = [
+  'Alix Ferrand',
+  'Basile Oudin',
+  'Clémence Vautrin',
+  'Dario Pellegrin',
+  'Esther Manouvrier',
+  'Félix Garancière',
+];
+const subjects = [
+  'le conseil municipal',
+  'la coopérative des pêcheurs',
+  'le théâtre des Saules',
+  'la chambre de commerce',
+  'l’observatoire régional',
+  'le syndicat des apiculteurs',
+];
 const verbs = ['inaugure', 'annonce', 'reporte', 'présente', 'célèbre', 'examine'];
-const objects = ['un pont en bois', 'un festival de lanternes', 'un plan pour les ruelles', 'une saison de concerts', 'un marché flottant', 'une bibliothèque mobile'];
+const objects = [
+  'un pont en bois',
+  'un festival de lanternes',
+  'un plan pour les ruelles',
+  'une saison de concerts',
+  'un marché flottant',
+  'une bibliothèque mobile',
+];
 const sentences = [
   'Selon {person}, porte-parole de {subject} de {town}, le projet « avance sans bruit ».',
   'Les habitants de {town} se sont rassemblés dès 8 heures sur la place principale.',
@@ -135,7 +165,10 @@ export function generateCorpus(options: CorpusOptions): GeneratedArticle[] {
 /** `sections.yaml` for the given sections. */
 export function sectionsYaml(sections: SectionSpec[] = defaultSections): string {
   return sections
-    .map((s, i) => `${s.slug}:\n  name: ${yamlString(s.name)}\n  description: ${yamlString(s.description)}\n  order: ${(i + 1) * 10}\n`)
+    .map(
+      (s, i) =>
+        `${s.slug}:\n  name: ${yamlString(s.name)}\n  description: ${yamlString(s.description)}\n  order: ${(i + 1) * 10}\n`,
+    )
     .join('');
 }
 

@@ -1,9 +1,9 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
-import type { Section } from '../../lib/articles.ts';
-import { rssResponse } from '../../lib/feed-response.ts';
-import { getSiteIndex } from '../../lib/site-data.ts';
-import { sectionPath } from '../../lib/urls.ts';
-import { site, t } from '../../site.ts';
+import type { Section } from '#src/lib/articles.ts';
+import { rssResponse } from '#src/lib/feed-response.ts';
+import { getSiteIndex } from '#src/lib/site-data.ts';
+import { sectionPath } from '#src/lib/urls.ts';
+import { site, t } from '#src/site.ts';
 
 export const getStaticPaths = (async () => {
   const index = await getSiteIndex();
