@@ -9,7 +9,8 @@
  *
  * Options: --articles N (10000), --seed S (42), --keep (leave the corpus and
  * output in place), --skip-publish, --verify (after publishing, build the same
- * corpus cold and compare the two outputs byte for byte).
+ * corpus cold and compare the two outputs byte for byte), --check-only (no
+ * build: run the content checker --runs times, 5 by default, and report each run).
  */
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -35,6 +36,8 @@ const { values } = parseArgs({
     keep: { type: 'boolean', default: false },
     'skip-publish': { type: 'boolean', default: false },
     verify: { type: 'boolean', default: false },
+    'check-only': { type: 'boolean', default: false },
+    runs: { type: 'string', default: '5' },
   },
 });
 const count = Number(values.articles);
@@ -161,6 +164,17 @@ async function sameTree(a: string, b: string): Promise<string[]> {
   return differ;
 }
 
+const figures = (m: Measure | undefined) => {
+  if (!m) return undefined;
+  const { output: _output, ...rest } = m;
+  return rest;
+};
+const outDir = join(ROOT, 'bench', '.output');
+const row = (label: string, m: Measure | undefined) =>
+  m
+    ? `| ${label} | ${m.wallSeconds.toFixed(2)} s | ${m.cpuSeconds.toFixed(2)} s | ${m.peakRssMB.toFixed(0)} MB |`
+    : `| ${label} | — | — | — |`;
+
 console.log(`Generating ${count} fictional articles in ${work} …`);
 await rm(work, { recursive: true, force: true });
 const corpus = generateCorpus({
@@ -177,6 +191,26 @@ await writeFiles(content, files);
 const words = Math.round(
   corpus.reduce((n, a) => n + a.text.split('\n---\n')[1]!.split(/\s+/).length, 0) / corpus.length,
 );
+
+if (values['check-only']) {
+  const runs = Number(values.runs);
+  if (!Number.isInteger(runs) || runs < 1)
+    throw new Error(`--runs: expected a whole number of 1 or more, got ${values.runs}`);
+  console.log(`Content checker, ${runs} runs …`);
+  const measures: Measure[] = [];
+  for (let i = 0; i < runs; i++) measures.push(await measure([join(ROOT, 'src/cli/check.ts')], buildEnv, 'check'));
+  const walls = measures.map((m) => m.wallSeconds).sort((a, b) => a - b);
+  console.log('\n| run | wall | CPU | peak RSS |\n|---|---|---|---|');
+  for (const [i, m] of measures.entries()) console.log(row(`check ${i + 1}`, m));
+  console.log(`\nmedian ${walls[Math.floor(walls.length / 2)]!.toFixed(2)} s, fastest ${walls[0]!.toFixed(2)} s`);
+  await mkdir(outDir, { recursive: true });
+  await writeFile(
+    join(outDir, `bench-${count}-check.json`),
+    `${JSON.stringify({ date: new Date().toISOString(), node: process.version, articles: count, runs: measures.map(figures) }, null, 2)}\n`,
+  );
+  if (!values.keep) await rm(work, { recursive: true, force: true });
+  process.exit(0);
+}
 
 console.log('Cold production build …');
 const cold = await build(dist);
@@ -215,12 +249,6 @@ if (!values['skip-publish']) {
   }
 }
 
-const figures = (m: Measure | undefined) => {
-  if (!m) return undefined;
-  const { output: _output, ...rest } = m;
-  return rest;
-};
-const outDir = join(ROOT, 'bench', '.output');
 await mkdir(outDir, { recursive: true });
 for (const [step, m] of Object.entries({ cold, check, publish }))
   if (m) await writeFile(join(outDir, `bench-${count}-${step}.log`), m.output);
@@ -238,10 +266,6 @@ const results = {
   publishDifferences: verified?.slice(0, 20),
 };
 
-const row = (label: string, m: Measure | undefined) =>
-  m
-    ? `| ${label} | ${m.wallSeconds.toFixed(1)} s | ${m.cpuSeconds.toFixed(1)} s | ${m.peakRssMB.toFixed(0)} MB |`
-    : `| ${label} | — | — | — |`;
 console.log(
   `\n${count} articles (~${words} words), ${pages} pages written, ${results.cold.msPerArticle.toFixed(2)} ms per article (cold)\n`,
 );
