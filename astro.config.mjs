@@ -1,6 +1,7 @@
 // @ts-check
 import { unified } from '@astrojs/markdown-remark';
 import sitemap from '@astrojs/sitemap';
+import { resolve } from 'node:path';
 import { defineConfig } from 'astro/config';
 import siteStamp, { FRAGMENTS_DIR } from './src/integrations/site-stamp.ts';
 import { buildCacheDir } from './src/lib/cache-dir.ts';
@@ -20,7 +21,11 @@ export default defineConfig({
     // four pages in flight keep the CPU busy: 10,000-article page phase 54 s → 33 s (npm run bench).
     concurrency: 4,
   },
-  vite: { build: { assetsInlineLimit: 0 } },
+  vite: {
+    build: { assetsInlineLimit: 0 },
+    // `astro dev` need not watch the build cache: it would log (and reload for) every rendered body written there.
+    server: { watch: { ignored: [`${resolve(buildCacheDir(process.env))}/**`] } },
+  },
   security: {
     csp: {
       directives: [
@@ -32,6 +37,10 @@ export default defineConfig({
         "object-src 'none'",
         "base-uri 'self'",
         "form-action 'self'",
+        // Embeds allowed in src/site.config.ts (none by default): their origins may be framed.
+        ...(site.embeds.length > 0
+          ? [/** @type {const} */ (`frame-src ${[...new Set(site.embeds.map((p) => new URL(p).origin))].join(' ')}`)]
+          : []),
       ],
     },
   },

@@ -1,10 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { defineCollection } from 'astro:content';
-import { makeArticleSchema, sectionSchema } from './lib/schema.ts';
+import { makeArticleSchema, problemsSchema, sectionSchema } from './lib/schema.ts';
 import { SECTIONS_FILE, validateSections } from './lib/validate.ts';
-import { articlesLoader, sectionsLoader } from './loaders/content.ts';
-import { markdownPipeline, site } from './site.ts';
+import { contentLoaders } from './loaders/content.ts';
+import { format, markdownPipeline, site } from './site.ts';
 
 function knownSectionSlugs(): string[] {
   try {
@@ -16,14 +16,19 @@ function knownSectionSlugs(): string[] {
   }
 }
 
-const articles = defineCollection({
-  loader: articlesLoader({ contentDir: site.contentDir, timeZone: site.timeZone, pipeline: markdownPipeline }),
-  schema: makeArticleSchema(knownSectionSlugs()),
+const loaders = contentLoaders({
+  contentDir: site.contentDir,
+  timeZone: site.timeZone,
+  now: site.now,
+  pipeline: markdownPipeline,
+  dateTime: format.dateTime,
 });
 
-const sections = defineCollection({
-  loader: sectionsLoader({ contentDir: site.contentDir }),
-  schema: sectionSchema,
-});
+const articles = defineCollection({ loader: loaders.articles, schema: makeArticleSchema(knownSectionSlugs()) });
 
-export const collections = { articles, sections };
+const sections = defineCollection({ loader: loaders.sections, schema: sectionSchema });
+
+/** Content errors while previewing (`astro dev`), which pages show in Astro's error overlay; a build stops on them instead. */
+const problems = defineCollection({ loader: loaders.problems, schema: problemsSchema });
+
+export const collections = { articles, sections, problems };

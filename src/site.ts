@@ -13,7 +13,7 @@ import siteConfig from './site.config.ts';
 export const site = resolveSiteConfig(siteConfig, process.env, new Date());
 
 /** The Markdown pipeline's settings: `astro.config.mjs` and the content loader's render workers share them. */
-export const markdownPipeline: PipelineOptions = { siteUrl: site.url, locale: site.locale };
+export const markdownPipeline: PipelineOptions = { siteUrl: site.url, locale: site.locale, embedPrefixes: site.embeds };
 
 /** `t(key, vars)` in the site's language. */
 export const t = useTranslations(site.locale);

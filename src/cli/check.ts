@@ -16,8 +16,9 @@ import { enableCompileCache } from 'node:module';
 // Hence the imports after this line are dynamic: static ones compile first.
 enableCompileCache();
 const { formatProblem } = await import('../lib/problems.ts');
-const { contentProblems, readContent } = await import('../lib/read-content.ts');
-const { site } = await import('../site.ts');
+const { contentProblems, contentSummary, readContent } = await import('../lib/read-content.ts');
+const { createBodyChecker } = await import('../markdown/check-body.ts');
+const { format, markdownPipeline, site } = await import('../site.ts');
 const { ROOT, readCommandLine } = await import('./common.ts');
 
 const usage = `Usage: npm run check
@@ -26,16 +27,15 @@ Checks every file under ${site.contentDir}/ (set ROTATIVE_CONTENT_DIR to check a
 
 readCommandLine({ options: { help: { type: 'boolean', short: 'h' } } }, usage);
 
-const count = (n: number, noun: string) => `${n} ${noun}${n === 1 ? '' : 's'}`;
-
 // The checker needs the problems only, not the texts.
-const snapshot = await readContent(ROOT, site.contentDir, { keepText: false });
+const snapshot = await readContent(ROOT, site.contentDir, {
+  now: site.now,
+  checkBody: createBodyChecker(markdownPipeline),
+  keepText: false,
+});
 const problems = contentProblems(snapshot, site.timeZone);
-const errors = problems.filter((p) => p.severity === 'error').length;
 const lines = problems.map(formatProblem);
-lines.push(
-  `${count(snapshot.fileCount, 'file')}, ${count(errors, 'error')}, ${count(problems.length - errors, 'warning')}`,
-);
+lines.push(contentSummary(snapshot, problems, { now: site.now, dateTime: format.dateTime }));
 // One write: thousands of console.log calls would cost more than the checking.
 process.stdout.write(`${lines.join('\n')}\n`);
-process.exitCode = errors > 0 ? 1 : 0;
+process.exitCode = problems.some((p) => p.severity === 'error') ? 1 : 0;

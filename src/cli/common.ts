@@ -12,7 +12,8 @@ import { type ContentProblem, formatProblem } from '../lib/problems.ts';
 import { displayPath, readSections } from '../lib/read-content.ts';
 import { makeArticleSchema } from '../lib/schema.ts';
 import { ARTICLES_DIR, validateArticle } from '../lib/validate.ts';
-import { site } from '../site.ts';
+import { createBodyChecker } from '../markdown/check-body.ts';
+import { markdownPipeline, site } from '../site.ts';
 
 /** The project root, wherever the command is started from. */
 export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -63,17 +64,18 @@ export function articleLocation(pathInArticles: string): { absolute: string; fil
 }
 
 /**
- * Validates a file about to be written exactly as the checker will; returns
- * its problems (an error means: do not write it).
+ * Validates a file about to be written exactly as the checker will, body
+ * included; returns its problems (an error means: do not write it).
  */
-export function problemsOf(
+export async function problemsOf(
   text: string,
   file: string,
   pathInArticles: string,
   sections: readonly Section[],
-): ContentProblem[] {
+): Promise<ContentProblem[]> {
   const schema = makeArticleSchema(sections.map((s) => s.slug));
-  return validateArticle(text, file, pathInArticles, schema).problems;
+  const { problems, body, bodyLine } = validateArticle(text, file, pathInArticles, schema, { now: site.now });
+  return [...problems, ...(await createBodyChecker(markdownPipeline)(body, { file, bodyLine }))];
 }
 
 /** Writes `text`, creating folders; refuses to replace an existing file unless `force`. Returns false when it exists. */

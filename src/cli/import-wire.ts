@@ -45,7 +45,12 @@ try {
 }
 
 const sections = await loadSections();
-const { copy, problems, notes } = parseWireCopy(text, { timeZone: site.timeZone, sections, section: values.section });
+const { copy, problems, notes } = parseWireCopy(text, {
+  timeZone: site.timeZone,
+  now: site.now,
+  sections,
+  section: values.section,
+});
 for (const note of notes) process.stderr.write(`${name}: warning: ${note.field}: ${note.message}\n`);
 if (!copy) {
   fail(
@@ -62,7 +67,7 @@ if (!pathInArticles)
   fail(`${name}: title: "${copy.fields.title}" has no letter or digit to make a file name from`, 'Nothing written.');
 const markdown = articleSource(copy.fields, copy.body, site.timeZone);
 const { absolute, file } = articleLocation(pathInArticles);
-const found = problemsOf(markdown, file, pathInArticles, sections);
+const found = await problemsOf(markdown, file, pathInArticles, sections);
 if (found.some((p) => p.severity === 'error')) fail(...found.map(formatProblem), 'Nothing written.');
 if (found.length > 0) process.stderr.write(`${found.map(formatProblem).join('\n')}\n`);
 

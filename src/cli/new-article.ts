@@ -1,6 +1,6 @@
 /**
  * `npm run new -- --section international --title "…" [--editors "A, B"] [--source Xinhua] [--date ISO]`:
- * starts an article at `content/articles/<yyyy>/<mm>/<slug>.md`, dated now in
+ * starts a draft at `content/articles/<yyyy>/<mm>/<slug>.md`, dated now in
  * the site's time zone, with every field in its frontmatter (the optional ones
  * as commented examples). The file passes the checker; it never replaces one.
  * Without `--editors`, the editor is `ROTATIVE_EDITOR` (set once in an
@@ -83,12 +83,11 @@ if (problems.length > 0 || !section || !pathInArticles) fail(...problems, '', us
 const fields: ArticleFields = { title, date, section, source, editors };
 const text = articleSource(fields, '', site.timeZone, { skeleton: true });
 const { absolute, file } = articleLocation(pathInArticles);
-const found = problemsOf(text, file, pathInArticles, sections);
+const found = await problemsOf(text, file, pathInArticles, sections);
 if (found.some((p) => p.severity === 'error')) fail(...found.map(formatProblem), 'Nothing written.');
 
 if (!(await writeNewFile(absolute, text))) {
   fail(`${file}: already exists: nothing written (choose another headline, or edit that file)`);
 }
-process.stdout.write(`Created ${file}\n`);
-// At least "empty body: write the article below the frontmatter", which is what comes next.
+process.stdout.write(`Created ${file}: a draft; delete its "draft: true" line when the article is ready\n`);
 if (found.length > 0) process.stderr.write(`${found.map(formatProblem).join('\n')}\n`);

@@ -13,7 +13,8 @@ import { lastModifiedByPath } from '../lib/sitemap.ts';
 import { withBase } from '../lib/urls.ts';
 
 async function readSiteIndex(site: SiteConfig): Promise<SiteIndex> {
-  const snapshot = await readContent(process.cwd(), site.contentDir);
+  // Records only: the build has checked bodies already.
+  const snapshot = await readContent(process.cwd(), site.contentDir, { now: site.now, checkBody: () => [] });
   const records = snapshot.articles.flatMap((a) => (a.record ? [a.record] : []));
   return buildSiteIndex(records, snapshot.sections, site);
 }

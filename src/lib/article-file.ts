@@ -4,8 +4,8 @@
  * time zone with its offset, editors as a block list, one blank line, then the
  * body. Pure: the clock and the time zone are arguments.
  */
+import { CORE_SCHEMA, load } from 'js-yaml';
 import { isoInZone, zonedParts } from './dates.ts';
-import { readSimpleYaml } from './simple-yaml.ts';
 import { slugify } from './slug.ts';
 
 /** The fields the tools write; the others are left to editors. */
@@ -24,7 +24,6 @@ const OPTIONAL_FIELD_HINTS = [
   "# summary: 'Standfirst, shown under the headline and in lists'",
   '# updated: {date}',
   '# tags: [keyword, another keyword]',
-  '# draft: true',
   '# related: [2021/05/id-of-another-article]',
   "# image: { src: /images/photo.jpg, alt: 'What the photo shows', credit: Agency }",
 ];
@@ -36,7 +35,13 @@ function singleQuoted(value: string): string {
 
 /** `value` as a plain scalar when YAML reads it back unchanged (e.g. `Xinhua`), else single-quoted. */
 export function yamlText(value: string): string {
-  return readSimpleYaml(`v: ${value}\n`)?.value['v'] === value ? value : singleQuoted(value);
+  let read: unknown;
+  try {
+    read = load(`v: ${value}\n`, { schema: CORE_SCHEMA });
+  } catch {
+    return singleQuoted(value);
+  }
+  return (read as Record<string, unknown> | null)?.['v'] === value ? value : singleQuoted(value);
 }
 
 /** One line of text: runs of white space (line breaks included) become one space. */
@@ -65,8 +70,9 @@ export function articlePathFor(title: string, date: Date, timeZone: string): str
 }
 
 /**
- * The whole file. With `skeleton`, the optional fields follow as commented
- * examples, so a new article shows every field an editor may fill in.
+ * The whole file. With `skeleton` (a new article, body still to write), it is
+ * a draft, and the optional fields follow as commented examples, so a new
+ * article shows every field an editor may fill in.
  */
 export function articleSource(
   fields: ArticleFields,
@@ -82,6 +88,7 @@ export function articleSource(
   lines.push(`section: ${yamlText(fields.section)}`, `source: ${yamlText(fields.source)}`, 'editors:');
   for (const name of fields.editors) lines.push(`  - ${yamlText(name)}`);
   if (options.skeleton) {
+    lines.push('# A draft is never published: delete the next line when the article is ready.', 'draft: true');
     lines.push('# Optional fields: remove the # to use one (see "Writing an article" in the README).');
     for (const hint of OPTIONAL_FIELD_HINTS) {
       const field = /^# (\w+):/.exec(hint)?.[1];

@@ -45,6 +45,12 @@ export interface SiteConfigInput {
   feedFullText?: boolean;
   /** Publication name in the Google News sitemap. Default: `name`. */
   newsPublicationName?: string;
+  /**
+   * Address prefixes an `<iframe>` in an article may load, e.g.
+   * `https://www.youtube-nocookie.com/embed/`; each must be https and end with `/`.
+   * Default none: every iframe is removed, with a warning from the checker and the build.
+   */
+  embeds?: string[];
 }
 
 /** Settings after defaults and the environment have been applied. */
@@ -88,6 +94,7 @@ export const configDefaults = {
   defaultImage: '/social-default.png',
   feedSize: 50,
   feedFullText: false,
+  embeds: [],
 } satisfies Omit<Required<SiteConfigInput>, 'name' | 'url' | 'newsPublicationName'>;
 
 /** Identity helper that gives `src/site.config.ts` type checking and completion. */
@@ -158,6 +165,22 @@ export function resolveSiteConfig(input: SiteConfigInput, env: SiteEnv, startedA
     now = parsed;
   }
 
+  const embeds = input.embeds ?? [...configDefaults.embeds];
+  for (const prefix of embeds) {
+    let parsed: URL | undefined;
+    try {
+      parsed = new URL(prefix);
+    } catch {
+      parsed = undefined;
+    }
+    // A prefix that stops inside a host name (`https://www.youtube.com`) would also allow `https://www.youtube.com.evil.example/`.
+    if (!parsed || parsed.protocol !== 'https:' || !prefix.endsWith('/') || parsed.href !== prefix) {
+      throw new Error(
+        `Site config: embeds: expected https address prefixes ending with /, such as https://www.youtube-nocookie.com/embed/, got "${prefix}"`,
+      );
+    }
+  }
+
   const share = input.share ?? [...configDefaults.share];
   for (const target of share) {
     if (!shareTargets.includes(target)) {
@@ -187,6 +210,7 @@ export function resolveSiteConfig(input: SiteConfigInput, env: SiteEnv, startedA
       input.feedFullText ??
       configDefaults.feedFullText,
     newsPublicationName: input.newsPublicationName ?? input.name,
+    embeds,
     now,
   };
 }

@@ -37,8 +37,8 @@ function partsFormatter(timeZone: string): Intl.DateTimeFormat {
   return formatter;
 }
 
-/** Wall-clock fields of `date` in `timeZone`, from `Intl` itself. */
-function intlParts(date: Date, timeZone: string): ZonedParts {
+/** Wall-clock fields of `date` in `timeZone`, from `Intl`. */
+export function zonedParts(date: Date, timeZone: string): ZonedParts {
   const parts: Partial<Record<Intl.DateTimeFormatPartTypes, string>> = {};
   for (const part of partsFormatter(timeZone).formatToParts(date)) parts[part.type] = part.value;
   // "GMT+08:00", or plain "GMT" for UTC itself.
@@ -51,54 +51,6 @@ function intlParts(date: Date, timeZone: string): ZonedParts {
     mm: parts.minute ?? '',
     ss: parts.second ?? '',
     offset,
-  };
-}
-
-const DAY = 86_400_000;
-/** Per zone, per UTC day: the zone's offset in ms all that day, or `null` when it changes that day. */
-const dayOffsets = new Map<string, Map<number, number | null>>();
-
-/** How far the zone's wall clock runs ahead of UTC at `t` (a whole second), per `Intl`. */
-function intlOffset(t: number, timeZone: string): number {
-  const p = intlParts(new Date(t), timeZone);
-  return Date.UTC(Number(p.yyyy), Number(p.MM) - 1, Number(p.dd), Number(p.HH), Number(p.mm), Number(p.ss)) - t;
-}
-
-function twoDigits(n: number): string {
-  return n < 10 ? `0${n}` : String(n);
-}
-
-/**
- * Wall-clock fields of `date` in `timeZone`. `Intl`'s `formatToParts` costs
- * about 10 µs a call, which the checker and the build pay for every article:
- * the zone's offset is asked of `Intl` twice per UTC day instead (at its first
- * and last second), and when it is the same at both ends the fields are
- * computed from it. Days with a change of offset, offsets with seconds (old
- * local mean times) and years outside 1000–9999 always go to `Intl`.
- */
-export function zonedParts(date: Date, timeZone: string): ZonedParts {
-  const t = date.getTime();
-  const day = Math.floor(t / DAY);
-  let offsets = dayOffsets.get(timeZone);
-  if (!offsets) dayOffsets.set(timeZone, (offsets = new Map<number, number | null>()));
-  let offset = offsets.get(day);
-  if (offset === undefined) {
-    const first = intlOffset(day * DAY, timeZone);
-    offset = first === intlOffset(day * DAY + DAY - 1000, timeZone) && first % 60_000 === 0 ? first : null;
-    offsets.set(day, offset);
-  }
-  const local = offset === null ? undefined : new Date(t + offset);
-  if (offset === null || !local || local.getUTCFullYear() < 1000 || local.getUTCFullYear() > 9999)
-    return intlParts(date, timeZone);
-  const minutes = Math.abs(offset) / 60_000;
-  return {
-    yyyy: String(local.getUTCFullYear()),
-    MM: twoDigits(local.getUTCMonth() + 1),
-    dd: twoDigits(local.getUTCDate()),
-    HH: twoDigits(local.getUTCHours()),
-    mm: twoDigits(local.getUTCMinutes()),
-    ss: twoDigits(local.getUTCSeconds()),
-    offset: `${offset < 0 ? '-' : '+'}${twoDigits(Math.floor(minutes / 60))}:${twoDigits(minutes % 60)}`,
   };
 }
 
@@ -187,37 +139,62 @@ export function isValidTimeZone(timeZone: string): boolean {
 }
 
 /**
- * ISO 8601 date-time with an explicit offset (`Z` or `±hh:mm`), seconds and
- * fractions optional. An offset is required: without one, "08:19" would mean
- * whatever zone the build machine happens to be in.
+ * ISO 8601 date-time, its offset (`Z` or `±hh:mm`) optional here so that a
+ * missing one can be named; seconds and fractions optional.
  */
-export const ISO_WITH_OFFSET =
-  /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?(Z|[+-]\d{2}:?\d{2})$/;
+const ISO_DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2})(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?$/;
 
-/** Parses an ISO 8601 date-time with offset; `undefined` when malformed or impossible. */
+/** What reading an ISO 8601 date-time gives: the instant and the offset as written, or what is wrong. */
+export type IsoReading =
+  | { date: Date; offset: string }
+  /** `format`: not an ISO 8601 date-time; `offset`: no offset; `day`: no such day; `time`: no such time. */
+  | { problem: 'format' | 'offset' | 'day' | 'time'; year?: number; month?: number; day?: number };
+
+/**
+ * Reads an ISO 8601 date-time with an explicit offset (`2021-05-21T08:19:00+08:00`,
+ * `…Z`). Without an offset it is refused: "08:19" alone would mean whatever
+ * zone the build machine happens to be in.
+ */
+export function readIsoWithOffset(value: string): IsoReading {
+  const match = ISO_DATE_TIME.exec(value.trim());
+  if (!match) return { problem: 'format' };
+  const [, y, mo, d, h, mi, s = '00', fraction = '', written] = match;
+  const [year, month, day] = [Number(y), Number(mo), Number(d)];
+  if (month < 1 || month > 12 || day < 1 || new Date(Date.UTC(year, month - 1, day)).getUTCDate() !== day)
+    return { problem: 'day', year, month, day };
+  if (Number(h) > 23 || Number(mi) > 59 || Number(s) > 59) return { problem: 'time' };
+  if (written === undefined) return { problem: 'offset' };
+  // `+0800` as `+08:00`, the form `Date` is specified to read.
+  const offset = written === 'Z' ? 'Z' : `${written.slice(0, 3)}:${written.slice(-2)}`;
+  if (offset !== 'Z' && (Number(offset.slice(1, 3)) > 23 || Number(offset.slice(4)) > 59)) return { problem: 'format' };
+  const date = new Date(`${y}-${mo}-${d}T${h}:${mi}:${s}${fraction}${offset}`);
+  return Number.isNaN(date.getTime()) ? { problem: 'format' } : { date, offset };
+}
+
+/** Parses an ISO 8601 date-time with offset; `undefined` when malformed, impossible or without offset. */
 export function parseIsoWithOffset(value: string): Date | undefined {
-  const text = value.trim();
-  const match = ISO_WITH_OFFSET.exec(text);
-  if (!match) return undefined;
-  const [, y, mo, d, h, mi, s] = match.map(Number);
-  if (mo! < 1 || mo! > 12 || d! < 1 || d! > 31 || h! > 23 || mi! > 59 || (s ?? 0) > 59) return undefined;
-  // Reject calendar overflow such as 31 April, which Date would roll into May.
-  if (new Date(Date.UTC(y!, mo! - 1, d)).getUTCDate() !== d) return undefined;
-  // The usual `…T08:19:00+08:00` or `…Z` is computed; parsing the text again
-  // with `Date` cost 0.1 s of the checker's time on 10,000 articles. Anything
-  // else (fractions, `+0800`, odd offsets, years before 1000) goes to `Date`.
-  const offset = match[7]!;
-  const sign = offset[0] === '-' ? -1 : 1;
-  const offsetHours = Number(offset.slice(1, 3));
-  const offsetMinutes = Number(offset.slice(4, 6));
-  if (
-    !text.includes('.') &&
-    y! >= 1000 &&
-    (offset === 'Z' || (offset[3] === ':' && offsetHours <= 23 && offsetMinutes <= 59))
-  ) {
-    const shift = offset === 'Z' ? 0 : sign * (offsetHours * 60 + offsetMinutes) * 60_000;
-    return new Date(Date.UTC(y!, mo! - 1, d, h, mi, Number.isNaN(s) ? 0 : s!) - shift);
-  }
-  const date = new Date(text.replace(' ', 'T'));
-  return Number.isNaN(date.getTime()) ? undefined : date;
+  const reading = readIsoWithOffset(value);
+  return 'date' in reading ? reading.date : undefined;
+}
+
+/** Days in a month (1–12) of a year. */
+export function daysInMonth(year: number, month: number): number {
+  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+}
+
+function twoDigits(n: number): string {
+  return String(n).padStart(2, '0');
+}
+
+/**
+ * The instant written at a fixed offset, as an editor who wrote that offset
+ * reads it: `2021-05-21T08:19:00+08:00` (offset `+08:00`) or `…Z`.
+ */
+export function isoAtOffset(date: Date, offset: string): string {
+  const sign = offset.startsWith('-') ? -1 : 1;
+  const minutes = offset === 'Z' ? 0 : sign * (Number(offset.slice(1, 3)) * 60 + Number(offset.slice(4, 6)));
+  const wall = new Date(date.getTime() + minutes * 60_000);
+  const fields = `${String(wall.getUTCFullYear()).padStart(4, '0')}-${twoDigits(wall.getUTCMonth() + 1)}-${twoDigits(wall.getUTCDate())}`;
+  const time = `${twoDigits(wall.getUTCHours())}:${twoDigits(wall.getUTCMinutes())}:${twoDigits(wall.getUTCSeconds())}`;
+  return `${fields}T${time}${offset}`;
 }

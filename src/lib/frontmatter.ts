@@ -1,18 +1,18 @@
 /**
- * Splits an article file into frontmatter and body, the same way for the Astro
- * build and for the editors' tools, and remembers where each field stands so
- * messages can point at `path:line`.
- *
- * YAML is read with the 1.2 core schema: dates stay text, so the schema can
- * insist on an explicit offset instead of silently assuming UTC.
+ * Splits an article file into frontmatter and body (gray-matter), reads the
+ * frontmatter's values (js-yaml, core schema: YAML 1.2, so dates stay text and
+ * the schema can insist on an offset), and, for a file with a problem, parses
+ * it again with `yaml` to point messages at lines and fields.
  */
 import matter from 'gray-matter';
-import { LineCounter, isMap, isScalar, isSeq, parseDocument } from 'yaml';
-import { readSimpleYaml } from './simple-yaml.ts';
+import { CORE_SCHEMA, load, YAMLException } from 'js-yaml';
+import { type Document, isAlias, isMap, isScalar, isSeq, LineCounter, type Node, parseDocument, visit } from 'yaml';
 
 export interface YamlProblem {
+  /** 1-based line in the file. */
   line: number;
-  column: number;
+  /** The field the problem is in, as a dotted path (`title`, `editors.1`), when known. */
+  field?: string;
   message: string;
 }
 
@@ -21,128 +21,263 @@ export interface ParsedSource {
   data: Record<string, unknown>;
   /** The Markdown after the frontmatter. */
   body: string;
+  /** The file's line where the body starts. */
+  bodyLine: number;
   /** Whether the file starts with a `---` frontmatter block. */
   hasFrontmatter: boolean;
-  /** 1-based line of each frontmatter key and list item in the file, as dotted paths (`title`, `image.alt`, `editors.1`). */
-  fieldLines: Map<string, number>;
-  /** Problems of the YAML itself, with file positions. */
+  /** The YAML between the `---` lines; its line 1 is the file's line 1 (the opening `---`). */
+  yaml: string;
+  /** Problems of the block itself: not closed, not YAML, invalid YAML, not a mapping. */
   yamlErrors: YamlProblem[];
 }
 
-export interface ParsedYaml {
-  /** The document as plain data; `undefined` when it has errors. */
-  value: unknown;
-  /** 1-based line of every key and list item, as dotted paths. */
-  fieldLines: Map<string, number>;
-  errors: YamlProblem[];
-}
+/** More values than this, once aliases are expanded, is a resource-exhaustion attack (a "billion laughs"), not an article. */
+export const MAX_YAML_VALUES = 10_000;
 
-/** Records the line of every key and list item under `node`, as dotted paths. */
-function collectLines(
-  node: unknown,
-  prefix: string,
-  lines: Map<string, number>,
-  lineOf: (offset: number) => number,
-): void {
-  if (isMap(node)) {
-    for (const pair of node.items) {
-      if (!isScalar(pair.key) || !pair.key.range) continue;
-      const path = `${prefix}${String(pair.key.value)}`;
-      lines.set(path, lineOf(pair.key.range[0]));
-      collectLines(pair.value, `${path}.`, lines, lineOf);
-    }
-  } else if (isSeq(node)) {
-    node.items.forEach((item, index) => {
-      const range = (item as { range?: [number, number, number] } | null)?.range;
-      if (!range) return;
-      const path = `${prefix}${index}`;
-      lines.set(path, lineOf(range[0]));
-      collectLines(item, `${path}.`, lines, lineOf);
-    });
-  }
-}
+/** Languages gray-matter would otherwise run (`---js` is evaluated as JavaScript) or read (`---json`). */
+const refuse = () => ({});
+const ENGINE_OPTIONS = { language: 'yaml', engines: { javascript: refuse, json: refuse, coffee: refuse } };
 
-/**
- * Parses YAML text (its line 1 being line `1 + lineOffset` of the file), collecting
- * errors and the line of each key. Plain frontmatter goes through the fast
- * `readSimpleYaml`, which reads what it accepts exactly as `yaml` does.
- */
-export function parseYaml(text: string, lineOffset = 0): ParsedYaml {
-  const simple = readSimpleYaml(text, 1 + lineOffset);
-  return simple ? { ...simple, errors: [] } : parseYamlFully(text, lineOffset);
-}
-
-/** `parseYaml` with the full `yaml` parser always; the reference the fast path is tested against. */
-export function parseYamlFully(text: string, lineOffset = 0): ParsedYaml {
-  const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { schema: 'core', lineCounter, prettyErrors: false, uniqueKeys: true });
-  const errors = doc.errors.map((error) => {
-    const { line, col } = lineCounter.linePos(error.pos[0]);
-    const message = error.message.split('\n')[0] ?? error.message;
-    return { line: line + lineOffset, column: col, message };
-  });
-  const fieldLines = new Map<string, number>();
-  collectLines(doc.contents, '', fieldLines, (offset) => lineCounter.linePos(offset).line + lineOffset);
-  return { value: errors.length > 0 ? undefined : doc.toJS(), fieldLines, errors };
-}
-
-/** What reading the frontmatter block gives, before the checks on its shape. */
-export interface Block {
-  raw: unknown;
-  fieldLines: Map<string, number>;
-  yamlErrors: YamlProblem[];
-  body: string;
-}
-
-/** Parses the text between the `---` lines; as gray-matter does, a block of comments alone reads as `{}`. */
-function readBlock(block: string, body: string): Block {
-  // With CRLF line ends, the CR before the closing `\n---` is left on the last line: `[a, b]\r` would not parse.
-  const yaml = block.endsWith('\r') ? block.slice(0, -1) : block;
-  if (yaml.replace(/^\s*#[^\n]+/gm, '').trim() === '') return { raw: {}, fieldLines: new Map(), yamlErrors: [], body };
-  // The text starts after the opening `---`, so its line 1 is the file's line 1.
-  const { value, fieldLines, errors } = parseYaml(yaml);
-  return { raw: value, fieldLines, yamlErrors: errors, body };
-}
-
-/**
- * The usual shape: a `---` line, the frontmatter, a line starting with `---`,
- * the body. It is cut here exactly where gray-matter cuts it (a test compares
- * both on every edge case), because gray-matter costs about 25 µs a file
- * (it copies its input into a Buffer, defines four properties and merges its
- * options twice), an eighth of the checker's budget on 10,000 articles.
- * `undefined` for any other shape, which gray-matter reads.
- */
-export function readUsualShape(text: string): Block | undefined {
-  if (!text.startsWith('---\n') && !text.startsWith('---\r\n')) return undefined;
-  // gray-matter's closing delimiter: the first line that starts with `---`.
-  const close = text.indexOf('\n---', 3);
-  if (close === -1) return undefined;
-  // The body as gray-matter cuts it: after the closing `---`, less one line break.
-  return readBlock(text.slice(3, close), text.slice(close + 4).replace(/^\r?\n?/, ''));
-}
-
-/** The file read by gray-matter, with the YAML engine of this module. */
-export function readWithGrayMatter(text: string): Block {
-  let block: Block | undefined;
+/** Splits `text` into the YAML block and the body, as gray-matter does; nothing is evaluated. */
+function split(text: string) {
+  let yaml = '';
   // Passing options also turns off gray-matter's cache, which would keep every file in memory.
   const file = matter(text, {
+    ...ENGINE_OPTIONS,
     engines: {
-      yaml: (yaml: string) => {
-        block = readBlock(yaml, '');
+      ...ENGINE_OPTIONS.engines,
+      yaml: (block: string) => {
+        yaml = block;
         return {};
       },
     },
-  });
-  return { ...(block ?? { raw: {}, fieldLines: new Map(), yamlErrors: [] }), body: file.content };
+  } as Parameters<typeof matter>[1]);
+  return { yaml, body: file.content, language: (file as { language?: string }).language ?? '' };
 }
 
-/** Splits and parses one article file's text. */
+/** The opening line: `---` (maybe followed by a language name) with nothing else, at the very start. */
+const OPENING = /^\uFEFF?---(?!-)([^\r\n]*)\r?\n/;
+
+/** Splits and reads one article file's text. */
 export function parseArticleSource(text: string): ParsedSource {
-  const { raw, fieldLines, yamlErrors, body } = readUsualShape(text) ?? readWithGrayMatter(text);
-  const hasFrontmatter = /^\uFEFF?---\r?\n/.test(text);
-  const data = raw !== null && typeof raw === 'object' && !Array.isArray(raw) ? (raw as Record<string, unknown>) : {};
-  if (hasFrontmatter && yamlErrors.length === 0 && raw !== undefined && raw !== null && data !== raw) {
-    yamlErrors.push({ line: 2, column: 1, message: 'expected the frontmatter to be a mapping of field: value lines' });
+  const opening = OPENING.exec(text);
+  if (!opening) return { data: {}, body: text, bodyLine: 1, hasFrontmatter: false, yaml: '', yamlErrors: [] };
+  const language = opening[1]!.trim();
+  const fail = (message: string, line = 1) => ({
+    data: {},
+    body: '',
+    bodyLine: 1,
+    hasFrontmatter: true,
+    yaml: '',
+    yamlErrors: [{ line, message }],
+  });
+  if (language !== '' && language.toLowerCase() !== 'yaml' && language.toLowerCase() !== 'yml')
+    return fail(`expected YAML frontmatter, got "---${language}": remove "${language}" after the opening ---`);
+  // gray-matter's closing delimiter: the first following line that starts with `---`.
+  const close = text.indexOf('\n---', opening.index + 3);
+  if (close === -1) return fail('the frontmatter block is never closed: add a --- line after its last field');
+  // gray-matter keeps what follows the three dashes as the body's first characters: `-----` would show "--".
+  const lineEnd = text.indexOf('\n', close + 1);
+  const closing = text.slice(close + 1, lineEnd === -1 ? undefined : lineEnd).trimEnd();
+  if (closing !== '---')
+    return fail(
+      `the line closing the frontmatter is "${closing}": make it exactly ---, or what follows the dashes is published as text`,
+      countLines(text, close + 1) + 1,
+    );
+  let parts: ReturnType<typeof split>;
+  try {
+    parts = split(text);
+  } catch (error) {
+    return fail(`could not read the frontmatter block: ${(error as Error).message}`);
   }
-  return { data, body, hasFrontmatter, fieldLines, yamlErrors };
+  const { yaml, body } = parts;
+  const bodyStart = text.length - body.length;
+  const bodyLine = 1 + countLines(text, bodyStart);
+  const source: ParsedSource = { data: {}, body, bodyLine, hasFrontmatter: true, yaml, yamlErrors: [] };
+  // As gray-matter does, a block of comments alone reads as `{}`.
+  if (yaml.replace(/^\s*#[^\n]+/gm, '').trim() === '') return source;
+  const read = readYamlValues(yaml);
+  if ('errors' in read) {
+    source.yamlErrors = read.errors;
+    return source;
+  }
+  const value = read.value;
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) {
+    source.yamlErrors = [{ line: 2, message: 'expected the frontmatter to be a mapping of field: value lines' }];
+    return source;
+  }
+  source.data = value as Record<string, unknown>;
+  return source;
+}
+
+/** Line breaks in `text` before `end`. */
+function countLines(text: string, end: number): number {
+  let lines = 0;
+  for (let i = text.indexOf('\n'); i !== -1 && i < end; i = text.indexOf('\n', i + 1)) lines++;
+  return lines;
+}
+
+/**
+ * The value of a YAML text (its line 1 being line `1 + lineOffset` of the
+ * file), or its errors with their lines and fields. js-yaml reads it; the
+ * `yaml` parser words the errors, since it says which value is broken.
+ */
+export function readYamlValues(text: string, lineOffset = 0): { value: unknown } | { errors: YamlProblem[] } {
+  let value: unknown;
+  try {
+    value = load(text, { schema: CORE_SCHEMA });
+  } catch (error) {
+    const errors = yamlDocument(text, lineOffset).errors;
+    if (errors.length > 0) return { errors };
+    // Only js-yaml objects: say what it says, where it says it.
+    const { reason, mark } = error as YAMLException;
+    return { errors: [{ line: mark.line + 1 + lineOffset, message: `invalid YAML: ${reason}` }] };
+  }
+  if (countValues(value, MAX_YAML_VALUES) > MAX_YAML_VALUES) {
+    const { firstAlias } = yamlDocument(text, lineOffset);
+    return {
+      errors: [
+        {
+          line: firstAlias?.line ?? 1 + lineOffset,
+          ...(firstAlias?.field === undefined ? {} : { field: firstAlias.field }),
+          message: `invalid YAML: its aliases (*name) expand to more than ${MAX_YAML_VALUES.toLocaleString('en')} values: write the values out instead of repeating anchors (&name)`,
+        },
+      ],
+    };
+  }
+  return { value };
+}
+
+/** Values in `value` counted as if aliases were copies, stopping once past `limit`. */
+function countValues(value: unknown, limit: number): number {
+  let count = 0;
+  const walk = (v: unknown): void => {
+    count++;
+    if (count > limit || v === null || typeof v !== 'object') return;
+    for (const child of Array.isArray(v) ? v : Object.values(v)) {
+      walk(child);
+      if (count > limit) return;
+    }
+  };
+  walk(value);
+  return count;
+}
+
+/** A plain (unquoted) value followed by a ` #` comment on its line: YAML drops what follows the `#`. */
+export interface CutValue {
+  field: string;
+  line: number;
+  /** What YAML read. */
+  value: string;
+  /** The whole line's value as the editor typed it, comment included. */
+  written: string;
+}
+
+export interface YamlDocument {
+  /** 1-based line of every key and list item, as dotted paths (`title`, `image.alt`, `editors.1`). */
+  fieldLines: Map<string, number>;
+  /** Errors, each at the line where the broken value starts, with its field. */
+  errors: YamlProblem[];
+  /** The first alias (`*name`), for a message about aliases. */
+  firstAlias?: { line: number; field?: string };
+  /** Plain values that a ` #` cut short. */
+  cutValues: CutValue[];
+}
+
+/** Hints for the `yaml` parser's error codes, in words an editor can act on. */
+const HINTS: Record<string, string> = {
+  MISSING_CHAR: 'close the quote (or the bracket) that this value opens',
+  UNEXPECTED_TOKEN: "inside single quotes, double each apostrophe: 'l''Arctique'",
+  BLOCK_AS_IMPLICIT_KEY:
+    "put the value in quotes: a colon followed by a space ends an unquoted value ('Reykjavik : premier contact')",
+  MULTILINE_IMPLICIT_KEY: 'put the value in quotes, or indent the lines that continue it',
+  BAD_INDENT: 'close the list with ] (or indent its lines under the field)',
+  DUPLICATE_KEY: 'this field appears twice: keep one',
+  TAB_AS_INDENT: 'indent with spaces, not tabs',
+};
+
+/**
+ * Parses YAML text with `yaml`, which keeps positions: the line of each field,
+ * errors placed on the value they break, aliases, and plain values cut by a
+ * comment. Slower than reading values; used when a file has something to report.
+ */
+export function yamlDocument(text: string, lineOffset = 0): YamlDocument {
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, { schema: 'core', lineCounter, prettyErrors: false, uniqueKeys: true });
+  const lineAt = (offset: number) => lineCounter.linePos(offset).line + lineOffset;
+  const fieldLines = new Map<string, number>();
+  const ranges: { field: string; start: number; end: number }[] = [];
+  const cutValues: CutValue[] = [];
+  const collect = (node: unknown, prefix: string): void => {
+    const note = (path: string, keyStart: number, value: unknown) => {
+      fieldLines.set(path, lineAt(keyStart));
+      const range = (value as Node | null)?.range;
+      if (range) ranges.push({ field: path, start: keyStart, end: range[2] });
+      if (isScalar(value) && value.type === 'PLAIN' && value.range && typeof value.source === 'string') {
+        const after = text.slice(value.range[1], value.range[2]);
+        if (/^[ \t]+#/.test(after)) {
+          const lineEnd = text.indexOf('\n', value.range[0]);
+          const written = text.slice(value.range[0], lineEnd === -1 ? undefined : lineEnd).replace(/\s+$/, '');
+          cutValues.push({ field: path, line: lineAt(value.range[0]), value: value.source, written });
+        }
+      }
+      collect(value, `${path}.`);
+    };
+    if (isMap(node)) {
+      for (const pair of node.items) {
+        if (!isScalar(pair.key) || !pair.key.range) continue;
+        note(`${prefix}${String(pair.key.value)}`, pair.key.range[0], pair.value);
+      }
+    } else if (isSeq(node)) {
+      node.items.forEach((item, index) => {
+        const range = (item as Node | null)?.range;
+        if (range) note(`${prefix}${index}`, range[0], item);
+      });
+    }
+  };
+  collect(doc.contents, '');
+  // The field a position is in: the innermost that starts before it and holds it (lifted to its
+  // parent when both start on one line, as `tags: [a, b` is about `tags`).
+  const fieldAt = (offset: number) => {
+    const inside = ranges.filter((r) => r.start < offset && offset <= r.end).sort((a, b) => b.start - a.start);
+    let field = inside[0];
+    for (const outer of inside.slice(1))
+      if (field && lineAt(outer.start) === lineAt(field.start) && field.field.startsWith(`${outer.field}.`))
+        field = outer;
+    return field;
+  };
+  const errors = doc.errors.map((error): YamlProblem => {
+    const { line, col } = lineCounter.linePos(error.pos[0]);
+    const message = error.message.split('\n')[0] ?? error.message;
+    const hint = HINTS[error.code];
+    // A duplicated key is reported where the second one starts: that is the field.
+    const where = error.code === 'DUPLICATE_KEY' ? ranges.find((r) => r.start === error.pos[0]) : fieldAt(error.pos[0]);
+    const at =
+      where && lineAt(where.start) !== line + lineOffset
+        ? ` (the parser stopped at line ${line + lineOffset}, column ${col})`
+        : ` (column ${col})`;
+    const problem: YamlProblem = {
+      line: where ? lineAt(where.start) : line + lineOffset,
+      message: `invalid YAML: ${message}${at}${hint ? `: ${hint}` : ''}`,
+    };
+    if (where) problem.field = where.field;
+    return problem;
+  });
+  const result: YamlDocument = { fieldLines, errors, cutValues };
+  const alias = firstAlias(doc);
+  if (alias !== undefined) {
+    const field = fieldAt(alias)?.field;
+    result.firstAlias = field === undefined ? { line: lineAt(alias) } : { line: lineAt(alias), field };
+  }
+  return result;
+}
+
+function firstAlias(doc: Document): number | undefined {
+  let found: number | undefined;
+  visit(doc, {
+    Alias(_, node) {
+      if (isAlias(node) && node.range) found = Math.min(found ?? Infinity, node.range[0]);
+    },
+  });
+  return found;
 }

@@ -1,16 +1,17 @@
 /**
  * Reads the content folder from disk and validates all of it. The only module
  * of `lib` that touches the file system; the build's loader and the editors'
- * checker both call it, with the content folder as an argument.
+ * checker both call it, with the content folder, the clock and the body
+ * checker as arguments.
  */
-import { closeSync, openSync, readSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
-import { isAbsolute, relative, resolve } from 'node:path';
-import { glob } from 'tinyglobby';
+import { isUtf8 } from 'node:buffer';
+import { readFileSync, realpathSync, statSync, type Dirent } from 'node:fs';
+import { readdir, readFile } from 'node:fs/promises';
+import { isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { type ArticleRecord, type Section, crossFileProblems } from './articles.ts';
 import { type ContentProblem, compareProblems } from './problems.ts';
 import { makeArticleSchema } from './schema.ts';
-import { ARTICLES_DIR, SECTIONS_FILE, validateArticle, validateSections } from './validate.ts';
+import { ARTICLES_DIR, fieldLine, SECTIONS_FILE, validateArticle, validateSections } from './validate.ts';
 
 export interface ArticleFile {
   /** Path from the project root, forward slashes. */
@@ -19,10 +20,12 @@ export interface ArticleFile {
   text: string;
   /** The Markdown after the frontmatter (empty when read with `keepText: false`). */
   body: string;
+  /** The file's line where the body starts. */
+  bodyLine: number;
+  /** The frontmatter's YAML, to find a field's line for a message. */
+  frontmatter: string;
   /** Set when the file is valid. */
   record?: ArticleRecord;
-  /** The line of each frontmatter field and list item, for messages about the file. */
-  fieldLines: ReadonlyMap<string, number>;
 }
 
 export interface ContentSnapshot {
@@ -30,7 +33,7 @@ export interface ContentSnapshot {
   articles: ArticleFile[];
   /** Every problem of every file, errors and warnings, by file and line. */
   problems: ContentProblem[];
-  /** How many files the content folder holds (hidden files aside), all of them read. */
+  /** How many files the content folder holds (editors' and systems' litter aside), all of them read. */
   fileCount: number;
 }
 
@@ -44,63 +47,13 @@ export function displayPath(root: string, absolute: string): string {
   return toPosix(rel.startsWith('..') || isAbsolute(rel) ? absolute : rel);
 }
 
-/** One buffer for every article read, grown when a file needs more. */
-let buffer = Buffer.allocUnsafe(1 << 16);
-
-/** The bytes of a file, in the shared buffer (valid until the next read): its length. */
-function readBytes(path: string): number {
-  const fd = openSync(path, 'r');
-  try {
-    let length = 0;
-    for (;;) {
-      if (length === buffer.length) {
-        const larger = Buffer.allocUnsafe(buffer.length * 2);
-        buffer.copy(larger);
-        buffer = larger;
-      }
-      const read = readSync(fd, buffer, length, buffer.length - length, null);
-      if (read === 0) return length;
-      length += read;
-    }
-  } finally {
-    closeSync(fd);
-  }
-}
-
-/** Bytes `String#trim` removes that are ASCII: tab, line feed, vertical tab, form feed, carriage return, space. */
-const isAsciiSpace = (byte: number) => byte === 0x20 || (byte >= 0x09 && byte <= 0x0d);
-
 /**
- * A file's text, read synchronously: on 10,000 small files about a third
- * faster than `readFileSync` and four times faster than `fs/promises`.
- *
- * With `whole: false`, the text as far as validation looks: the frontmatter,
- * then the body only up to its first ASCII character that is not white space
- * (all of it when there is none), so that the body is blank exactly when the
- * whole body is. The checker reads that way: decoding 10,000 bodies it never
- * shows, and collecting them, took about 0.3 s of its 2 s budget. A file of
- * another shape is read whole.
+ * Hidden names that are not content and are passed over: version control,
+ * macOS folder settings, and the swap and lock files editors (Vim, Emacs)
+ * keep beside the file being edited.
  */
-function readText(path: string, whole: boolean): string {
-  const length = readBytes(path);
-  let end = length;
-  // The usual shape, as `readUsualShape` in frontmatter.ts finds it: `---` line, block, `\n---`.
-  if (
-    !whole &&
-    buffer[0] === 0x2d &&
-    buffer[1] === 0x2d &&
-    buffer[2] === 0x2d &&
-    (buffer[3] === 0x0a || (buffer[3] === 0x0d && buffer[4] === 0x0a))
-  ) {
-    const close = buffer.subarray(0, length).indexOf('\n---', 3);
-    if (close !== -1) {
-      // Bytes from 0x80 up may be white space to `trim` (U+00A0…) or not: an ASCII byte settles it.
-      let first = close + 4;
-      while (first < length && (isAsciiSpace(buffer[first]!) || buffer[first]! >= 0x80)) first++;
-      end = Math.min(length, first + 1);
-    }
-  }
-  return buffer.toString('utf8', 0, end);
+export function isLitter(name: string): boolean {
+  return /^(?:\.git|\.gitkeep|\.gitignore|\.gitattributes|\.DS_Store|\.#.*|\..*\.sw[a-p])$/.test(name);
 }
 
 /** Reads and validates `sections.yaml`; with no readable file, no section is known. */
@@ -122,13 +75,132 @@ export async function readSections(
   return validateSections(text, file);
 }
 
+/** A problem found in an article's body, placed by the body checker. */
+export type BodyChecker = (
+  body: string,
+  where: { file: string; bodyLine: number },
+) => ContentProblem[] | Promise<ContentProblem[]>;
+
 export interface ReadOptions {
+  /** The build's clock: `updated` after it is an error. */
+  now: Date;
+  /** Checks each article's body: the Markdown pipeline's own checks (`src/markdown/check-body.ts`). */
+  checkBody: BodyChecker;
   /**
    * Keep each article's text and body, which the build renders. Default true.
-   * The checker needs neither: without them, a body is not even decoded past
-   * its first character, and problems and records are the same.
+   * The checker needs neither once checked.
    */
   keepText?: boolean;
+}
+
+/** A file under the content folder, found by `listFiles`. */
+interface Listed {
+  /** Path relative to the content folder, forward slashes. */
+  name: string;
+  /** What to report instead of reading it. */
+  problem?: Omit<ContentProblem, 'file'>;
+}
+
+/**
+ * Every file under `base`, sorted, with what is wrong with its place: hidden
+ * files and folders are reported (never published, so never silently
+ * skipped), links leaving the content folder or pointing at folders too.
+ */
+async function listFiles(base: string): Promise<Listed[]> {
+  const realBase = realpathSync(base);
+  const found: Listed[] = [];
+  const walk = async (dir: string, prefix: string): Promise<void> => {
+    let entries: Dirent[];
+    try {
+      entries = await readdir(dir, { withFileTypes: true });
+    } catch {
+      return;
+    }
+    for (const entry of entries) {
+      const name = `${prefix}${entry.name}`;
+      if (isLitter(entry.name)) continue;
+      const hidden = entry.name.startsWith('.');
+      if (entry.isDirectory()) {
+        if (hidden) {
+          found.push({
+            name: `${name}/`,
+            problem: {
+              severity: 'error',
+              message:
+                'hidden folder: nothing in it is published; rename it without the leading dot, or move it out of the content folder',
+            },
+          });
+        } else await walk(join(dir, entry.name), `${name}/`);
+        continue;
+      }
+      if (hidden) {
+        found.push({
+          name,
+          problem: {
+            severity: 'error',
+            message: 'hidden file: it is never published; rename it without the leading dot, or delete it',
+          },
+        });
+        continue;
+      }
+      if (entry.isSymbolicLink()) {
+        const problem = linkProblem(join(dir, entry.name), realBase);
+        found.push(problem ? { name, problem } : { name });
+        continue;
+      }
+      if (entry.isFile()) found.push({ name });
+    }
+  };
+  await walk(base, '');
+  return found.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+}
+
+/** What is wrong with a symbolic link in the content folder: one to a file inside it is read like that file. */
+function linkProblem(path: string, realBase: string): Omit<ContentProblem, 'file'> | undefined {
+  let target: string;
+  try {
+    target = realpathSync(path);
+  } catch {
+    return { severity: 'error', message: 'broken link: it points at nothing; delete it' };
+  }
+  if (target !== realBase && !target.startsWith(realBase + sep))
+    return {
+      severity: 'error',
+      message: `link to ${target}, outside the content folder: the site publishes only what is in it; copy the file in instead`,
+    };
+  if (statSync(target).isDirectory())
+    return {
+      severity: 'error',
+      message: 'link to a folder: links to folders are not followed; move the folder here instead',
+    };
+  return undefined;
+}
+
+/** The line and column of the first byte that is not UTF-8, for a message. */
+function firstInvalidByte(bytes: Buffer): { line: number; column: number } {
+  let line = 1;
+  let lineStart = 0;
+  let i = 0;
+  while (i < bytes.length) {
+    const byte = bytes[i]!;
+    if (byte === 0x0a) {
+      line++;
+      lineStart = i + 1;
+    }
+    const length =
+      byte < 0x80
+        ? 1
+        : byte >= 0xc2 && byte < 0xe0
+          ? 2
+          : byte >= 0xe0 && byte < 0xf0
+            ? 3
+            : byte >= 0xf0 && byte < 0xf5
+              ? 4
+              : 0;
+    if (length === 0 || !isUtf8(bytes.subarray(i, i + length))) break;
+    i += length;
+  }
+  return { line, column: i - lineStart + 1 };
 }
 
 /**
@@ -136,23 +208,24 @@ export interface ReadOptions {
  * Nothing is silently skipped: a non-Markdown file in the articles folder is
  * an error, and a file the site does not use elsewhere in the folder a warning.
  */
-export async function readContent(
-  root: string,
-  contentDir: string,
-  options: ReadOptions = {},
-): Promise<ContentSnapshot> {
+export async function readContent(root: string, contentDir: string, options: ReadOptions): Promise<ContentSnapshot> {
   const { sections, problems } = await readSections(root, contentDir);
   const schema = makeArticleSchema(sections.map((s) => s.slug));
   const base = resolve(root, contentDir);
-  const names = (await glob('**/*', { cwd: base, dot: false, onlyFiles: true })).map(toPosix).sort();
+  const listed = await listFiles(base);
   const shownBase = displayPath(root, base);
   const keepText = options.keepText ?? true;
   const prefix = `${ARTICLES_DIR}/`;
   const articles: ArticleFile[] = [];
-  for (const name of names) {
+  const checks: Promise<ContentProblem[]>[] = [];
+  for (const { name, problem } of listed) {
     if (name === SECTIONS_FILE) continue;
-    // Names come from the glob: relative, with forward slashes and no `..`.
+    // Names come from the listing: relative, with forward slashes and no `..`.
     const file = shownBase === '' ? name : `${shownBase}/${name}`;
+    if (problem) {
+      problems.push({ ...problem, file });
+      continue;
+    }
     if (!name.startsWith(prefix)) {
       problems.push({
         severity: 'warning',
@@ -169,20 +242,37 @@ export async function readContent(
       });
       continue;
     }
-    const text = readText(`${base}/${name}`, keepText);
-    const {
-      record,
-      body,
-      problems: found,
-      fieldLines,
-    } = validateArticle(text, file, name.slice(prefix.length), schema);
-    problems.push(...found);
-    const article: ArticleFile = keepText ? { file, text, body, fieldLines } : { file, text: '', body: '', fieldLines };
+    const bytes = readFileSync(`${base}/${name}`);
+    if (!isUtf8(bytes)) {
+      const { line, column } = firstInvalidByte(bytes);
+      problems.push({
+        severity: 'error',
+        file,
+        line,
+        message: `not UTF-8 text (column ${column}): the file was probably saved as Latin-1 or Windows-1252; save it again as UTF-8`,
+      });
+      continue;
+    }
+    const text = bytes.toString('utf8');
+    const validated = validateArticle(text, file, name.slice(prefix.length), schema, { now: options.now });
+    problems.push(...validated.problems);
+    const { body, bodyLine, frontmatter, record } = validated;
+    const checked = options.checkBody(body, { file, bodyLine });
+    if (Array.isArray(checked)) problems.push(...checked);
+    else checks.push(checked);
+    const article: ArticleFile = {
+      file,
+      text: keepText ? text : '',
+      body: keepText ? body : '',
+      bodyLine,
+      frontmatter,
+    };
     if (record) article.record = record;
     articles.push(article);
   }
+  for (const found of await Promise.all(checks)) problems.push(...found);
   problems.sort(compareProblems);
-  return { sections, articles, problems, fileCount: names.length };
+  return { sections, articles, problems, fileCount: listed.length };
 }
 
 /**
@@ -194,9 +284,38 @@ export function contentProblems(snapshot: ContentSnapshot, timeZone: string): Co
   const built = snapshot.articles.flatMap((a) => (a.record && !a.record.data.draft ? [a.record] : []));
   const across = crossFileProblems(built, timeZone).map((problem) => {
     const field = problem.field;
-    const line =
-      field === undefined ? undefined : snapshot.articles.find((a) => a.file === problem.file)?.fieldLines.get(field);
+    const frontmatter = snapshot.articles.find((a) => a.file === problem.file)?.frontmatter;
+    const line = field === undefined || frontmatter === undefined ? undefined : fieldLine(frontmatter, field);
     return line === undefined ? problem : { ...problem, line };
   });
   return [...snapshot.problems, ...across].sort(compareProblems);
+}
+
+const count = (n: number, noun: string) => `${n} ${noun}${n === 1 ? '' : 's'}`;
+
+/**
+ * The last line of the checker's report and the build's: files, errors and
+ * warnings, then drafts and scheduled articles (`2 drafts; 1 scheduled:
+ * "…" at 02.12.2026 14h00`), so nothing waits unpublished without a word.
+ */
+export function contentSummary(
+  snapshot: Pick<ContentSnapshot, 'articles' | 'fileCount'>,
+  problems: readonly ContentProblem[],
+  options: { now: Date; dateTime: (date: Date) => string },
+): string {
+  const errors = problems.filter((p) => p.severity === 'error').length;
+  const parts = [
+    `${count(snapshot.fileCount, 'file')}, ${count(errors, 'error')}, ${count(problems.length - errors, 'warning')}`,
+  ];
+  const records = snapshot.articles.flatMap((a) => (a.record ? [a.record] : []));
+  const drafts = records.filter((r) => r.data.draft).length;
+  if (drafts > 0) parts.push(count(drafts, 'draft'));
+  const scheduled = records
+    .filter((r) => !r.data.draft && r.data.date.getTime() > options.now.getTime())
+    .sort((a, b) => a.data.date.getTime() - b.data.date.getTime() || (a.id < b.id ? -1 : 1));
+  if (scheduled.length > 0)
+    parts.push(
+      `${scheduled.length} scheduled: ${scheduled.map((r) => `"${r.data.title}" at ${options.dateTime(r.data.date)}`).join(', ')}`,
+    );
+  return parts.join('; ');
 }

@@ -6,7 +6,7 @@
  * Messages are written for editors: each says what was expected and what was found.
  */
 import * as z from 'zod';
-import { parseIsoWithOffset } from './dates.ts';
+import { daysInMonth, type IsoReading, readIsoWithOffset } from './dates.ts';
 
 /** Shows an editor's value back to them, shortened. */
 export function describeValue(value: unknown): string {
@@ -39,15 +39,30 @@ const requiredText = (what: string) =>
  */
 const instant = z.unknown().transform((value, ctx): Date => {
   if (value instanceof Date && !Number.isNaN(value.getTime())) return value;
-  const parsed = typeof value === 'string' ? parseIsoWithOffset(value) : undefined;
-  if (parsed) return parsed;
-  ctx.issues.push({
-    code: 'custom',
-    input: value,
-    message: expecting('an ISO 8601 date with offset such as 2021-05-21T08:19:00+08:00')({ input: value }),
-  });
+  const reading = typeof value === 'string' ? readIsoWithOffset(value) : undefined;
+  if (reading && 'date' in reading) return reading.date;
+  ctx.issues.push({ code: 'custom', input: value, message: instantMessage(value, reading) });
   return z.NEVER;
 });
+
+const EXAMPLE_INSTANT = '2021-05-21T08:19:00+08:00';
+
+/** What is wrong with a date, in words that say how to fix it. */
+function instantMessage(value: unknown, reading: IsoReading | undefined): string {
+  const got = `got ${describeValue(value)}`;
+  if (reading && 'problem' in reading) {
+    const { year, month, day } = reading;
+    if (reading.problem === 'day' && year !== undefined && month !== undefined && day !== undefined) {
+      if (month < 1 || month > 12) return `month ${month} does not exist: expected a month from 01 to 12, ${got}`;
+      const name = new Date(Date.UTC(year, month - 1, 1)).toLocaleString('en-GB', { month: 'long', timeZone: 'UTC' });
+      return `the day ${String(day).padStart(2, '0')} ${name} ${year} does not exist (${name} ${year} has ${daysInMonth(year, month)} days), ${got}`;
+    }
+    if (reading.problem === 'time') return `expected a time from 00:00 to 23:59:59, ${got}`;
+    if (reading.problem === 'offset')
+      return `expected an ISO 8601 date with offset such as ${EXAMPLE_INSTANT}, ${got}: add the offset of the zone the time is in (+08:00 for Beijing)`;
+  }
+  return expecting(`an ISO 8601 date with offset such as ${EXAMPLE_INSTANT}`)({ input: value });
+}
 
 const textList = (what: string) => z.array(requiredText(what), { error: expecting(`a list of ${what}s`) });
 
@@ -73,51 +88,38 @@ export const imageSchema = z.object(
  */
 export function makeArticleSchema(sectionSlugs: readonly string[]) {
   const known = [...sectionSlugs].sort();
-  return z
-    .object({
-      /** Headline, as readers see it. */
-      title: requiredText('a headline'),
-      /** Standfirst shown under the headline and in lists. */
-      summary: requiredText('a standfirst').optional(),
-      /** Publication instant, ISO 8601 with offset. After the build's clock, the article is embargoed. */
-      date: instant,
-      /** Last substantive update, ISO 8601 with offset; not earlier than `date`. */
-      updated: instant.optional(),
-      /** Slug of a section defined in `content/sections.yaml`. */
-      section: z
-        .string({ error: expecting(`a section slug, one of: ${known.join(', ')}`) })
-        .superRefine((slug, ctx) => {
-          if (!known.includes(slug)) {
-            ctx.addIssue({
-              code: 'custom',
-              input: slug,
-              message: `unknown section "${slug}", expected one of: ${known.join(', ')}`,
-            });
-          }
-        }),
-      /** Agency or author of the copy, e.g. Xinhua. */
-      source: requiredText('a source such as Xinhua'),
-      /** Names of the editors who handled the copy; at least one. */
-      editors: textList('editor name').min(1, { error: 'expected at least one editor name, got an empty list' }),
-      /** Free keywords. */
-      tags: textList('tag').default([]),
-      /** Drafts are never built. */
-      draft: z.boolean({ error: expecting('true or false') }).default(false),
-      /** Ids of other articles chosen by the editors ("Conseils de la rédaction"). */
-      related: z.array(articleId, { error: expecting('a list of article ids') }).default([]),
-      /** Lead image. */
-      image: imageSchema.optional(),
-    })
-    .superRefine((article, ctx) => {
-      if (article.updated && article.updated.getTime() < article.date.getTime()) {
+  return z.object({
+    /** Headline, as readers see it. */
+    title: requiredText('a headline'),
+    /** Standfirst shown under the headline and in lists. */
+    summary: requiredText('a standfirst').optional(),
+    /** Publication instant, ISO 8601 with offset. After the build's clock, the article is embargoed. */
+    date: instant,
+    /** Last substantive update, ISO 8601 with offset; not earlier than `date` nor later than the build's clock (checked in `validate.ts`). */
+    updated: instant.optional(),
+    /** Slug of a section defined in `content/sections.yaml`. */
+    section: z.string({ error: expecting(`a section slug, one of: ${known.join(', ')}`) }).superRefine((slug, ctx) => {
+      if (!known.includes(slug)) {
         ctx.addIssue({
           code: 'custom',
-          path: ['updated'],
-          input: article.updated,
-          message: `expected a date not earlier than date (${article.date.toISOString()}), got ${article.updated.toISOString()}`,
+          input: slug,
+          message: `unknown section "${slug}", expected one of: ${known.join(', ')}`,
         });
       }
-    });
+    }),
+    /** Agency or author of the copy, e.g. Xinhua. */
+    source: requiredText('a source such as Xinhua'),
+    /** Names of the editors who handled the copy; at least one. */
+    editors: textList('editor name').min(1, { error: 'expected at least one editor name, got an empty list' }),
+    /** Free keywords. */
+    tags: textList('tag').default([]),
+    /** Drafts are never built. */
+    draft: z.boolean({ error: expecting('true or false') }).default(false),
+    /** Ids of other articles chosen by the editors ("Conseils de la rédaction"). */
+    related: z.array(articleId, { error: expecting('a list of article ids') }).default([]),
+    /** Lead image. */
+    image: imageSchema.optional(),
+  });
 }
 
 export type ArticleSchema = ReturnType<typeof makeArticleSchema>;
@@ -152,6 +154,25 @@ export const sectionSchema = z.object({
   order: z.number({ error: expecting('a number') }).int({
     error: 'expected a whole number',
   }),
+  /** Other names of the section in wire copy's breadcrumbs (`World`, `Monde`), for `npm run import` and `npm run new`. */
+  aliases: textList('section name').optional(),
 });
 
 export type SectionData = z.output<typeof sectionSchema>;
+
+/** A problem found in content (`src/lib/problems.ts`). */
+export const problemSchema = z.object({
+  severity: z.enum(['error', 'warning']),
+  file: z.string(),
+  line: z.number().int().optional(),
+  field: z.string().optional(),
+  message: z.string(),
+});
+
+/** The one entry (`current`) of the `problems` collection: the content's errors while previewing. */
+export const problemsSchema = z.object({ errors: z.array(problemSchema) });
+
+/** The id of that entry. */
+export const CURRENT_PROBLEMS = 'current';
+
+export type ProblemData = z.output<typeof problemSchema>;

@@ -12,13 +12,25 @@ import { typography } from '../markdown/typography.ts';
 import { site } from '../site.ts';
 import { type ArticleRecord, buildSiteIndex, type Section, type SiteIndex } from './articles.ts';
 import { shareSiteIndex } from './build-handoff.ts';
-import type { ArticleData, SectionData } from './schema.ts';
+import { ContentError, type ContentProblem } from './problems.ts';
+import { type ArticleData, CURRENT_PROBLEMS, type ProblemData, type SectionData } from './schema.ts';
 import { idAndSlug } from './validate.ts';
 
 let index: Promise<SiteIndex> | undefined;
+// In `astro dev` the content changes under a running server: build the index again after each change.
+import.meta.hot?.on('astro:content-changed', () => {
+  index = undefined;
+});
 
 async function loadIndex(): Promise<SiteIndex> {
-  const [entries, sectionEntries] = await Promise.all([getCollection('articles'), getCollection('sections')]);
+  const [entries, sectionEntries, problems] = await Promise.all([
+    getCollection('articles'),
+    getCollection('sections'),
+    getEntry('problems', CURRENT_PROBLEMS),
+  ]);
+  // Only while previewing (a build stops on them first): every page shows the errors in Astro's overlay.
+  const errors = problems?.data.errors ?? [];
+  if (errors.length > 0) throw new ContentError(errors.map(contentProblem));
   const records: ArticleRecord[] = entries.map((entry) => ({
     id: entry.id,
     slug: idAndSlug(entry.id).slug,
@@ -31,6 +43,13 @@ async function loadIndex(): Promise<SiteIndex> {
   const built = buildSiteIndex(records, sections, { now: site.now, timeZone: site.timeZone });
   shareSiteIndex(built);
   return built;
+}
+
+function contentProblem(data: ProblemData): ContentProblem {
+  const problem: ContentProblem = { severity: data.severity, file: data.file, message: data.message };
+  if (data.line !== undefined) problem.line = data.line;
+  if (data.field !== undefined) problem.field = data.field;
+  return problem;
 }
 
 /**

@@ -26,3 +26,37 @@ export function withBase(basePath: string, path: string): string {
 export function absoluteUrl(siteUrl: string, basePath: string, path: string): string {
   return new URL(withBase(basePath, path), siteUrl).href;
 }
+
+/**
+ * The first path segment of every URL the site itself writes, besides
+ * sections: pages and feeds (`src/pages/`), files copied from `public/`,
+ * Astro's assets, the search index and the sitemaps. A section slug may not
+ * take one, or its pages and the site's would land at the same address
+ * (tests/lib/urls.test.ts keeps this list in step with `src/pages/` and `public/`).
+ */
+export const RESERVED_PATHS = [
+  // src/pages/
+  '404',
+  'recherche',
+  'build-fragments',
+  'rss.xml',
+  'feed.json',
+  'news-sitemap.xml',
+  'robots.txt',
+  // @astrojs/sitemap
+  'sitemap-index.xml',
+  'sitemap-0.xml',
+  // the build's own folders
+  '_astro',
+  'pagefind',
+  // public/
+  '_headers',
+  'favicon.svg',
+  'logo.png',
+  'social-default.png',
+] as const;
+
+/** Whether a section slug would collide with a path of the site's own (`recherche`, `pagefind`, `sitemap-3.xml`…). */
+export function isReservedPath(segment: string): boolean {
+  return (RESERVED_PATHS as readonly string[]).includes(segment) || /^sitemap-\d+\.xml$/.test(segment);
+}

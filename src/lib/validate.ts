@@ -5,10 +5,12 @@
  */
 import { distance } from 'fastest-levenshtein';
 import type { ArticleRecord, Section } from './articles.ts';
-import { type ParsedSource, parseArticleSource, parseYaml } from './frontmatter.ts';
-import { type ContentProblem, problemsFromZod } from './problems.ts';
+import { isoAtOffset, readIsoWithOffset } from './dates.ts';
+import { type ParsedSource, parseArticleSource, readYamlValues, yamlDocument } from './frontmatter.ts';
+import { type ContentProblem, lineOfField, problemsFromZod } from './problems.ts';
 import { type ArticleSchema, SLUG, articleFields, sectionSchema } from './schema.ts';
 import { slugify } from './slug.ts';
+import { isReservedPath } from './urls.ts';
 
 /** Where `sections.yaml` and the articles live inside the content folder. */
 export const SECTIONS_FILE = 'sections.yaml';
@@ -17,15 +19,13 @@ export const ARTICLES_DIR = 'articles';
 /** Parses `content/sections.yaml`: a mapping from slug to name, description and order. */
 export function validateSections(text: string, file: string): { sections: Section[]; problems: ContentProblem[] } {
   const problems: ContentProblem[] = [];
-  const { value, fieldLines, errors } = parseYaml(text);
-  for (const e of errors)
-    problems.push({
-      severity: 'error',
-      file,
-      line: e.line,
-      message: `invalid YAML at column ${e.column}: ${e.message}`,
-    });
-  if (errors.length > 0) return { sections: [], problems };
+  const read = readYamlValues(text);
+  if ('errors' in read) {
+    for (const e of read.errors)
+      problems.push({ severity: 'error', file, line: e.line, ...field(e), message: e.message });
+    return { sections: [], problems };
+  }
+  const { value } = read;
   if (value === null || typeof value !== 'object' || Array.isArray(value)) {
     problems.push({
       severity: 'error',
@@ -34,6 +34,8 @@ export function validateSections(text: string, file: string): { sections: Sectio
     });
     return { sections: [], problems };
   }
+  // One small file: its lines are always worth having.
+  const { fieldLines } = yamlDocument(text);
   const sections: Section[] = [];
   for (const [slug, raw] of Object.entries(value)) {
     const line = fieldLines.get(slug);
@@ -48,10 +50,26 @@ export function validateSections(text: string, file: string): { sections: Sectio
       });
       continue;
     }
+    if (isReservedPath(slug)) {
+      problems.push({
+        severity: 'error',
+        file,
+        ...at,
+        field: slug,
+        message: `reserved: the site itself uses /${slug}/, so this section's pages would replace its own (or be replaced): choose another slug`,
+      });
+      continue;
+    }
     const result = sectionSchema.safeParse(raw);
     if (!result.success) {
-      for (const p of problemsFromZod(result.error, file))
-        problems.push({ ...p, ...at, field: p.field ? `${slug}.${p.field}` : slug });
+      for (const p of problemsFromZod(result.error, file)) {
+        const nested = p.field === undefined ? undefined : fieldLines.get(`${slug}.${p.field}`);
+        problems.push({
+          ...p,
+          ...(nested === undefined ? at : { line: nested }),
+          field: p.field ? `${slug}.${p.field}` : slug,
+        });
+      }
       continue;
     }
     sections.push({ slug, ...result.data });
@@ -60,6 +78,10 @@ export function validateSections(text: string, file: string): { sections: Sectio
     problems.push({ severity: 'error', file, message: 'expected at least one section' });
   }
   return { sections, problems };
+}
+
+function field(problem: { field?: string }): { field?: string } {
+  return problem.field === undefined ? {} : { field: problem.field };
 }
 
 /** `world/2021/lavrov-blinken.md` → id `world/2021/lavrov-blinken`, slug `lavrov-blinken`. */
@@ -92,15 +114,36 @@ export function didYouMean(word: string, candidates: readonly string[]): string 
   return bestDistance <= tolerance ? best : undefined;
 }
 
+/** Fields whose plain text a ` #` would cut: YAML reads the rest of the line as a comment. */
+const TEXT_FIELD = /^(?:title|summary|source|editors\.\d+|tags\.\d+|image\.(?:alt|credit))$/;
+
+/** A `#` after white space on a line that is not a comment: maybe a comment cutting a value short. */
+const MAYBE_CUT = /^[ \t]*[^#\s].*?[ \t]#/m;
+
+/**
+ * The line of each field, found only when a message needs one: parsing for
+ * positions costs several times more than reading the values.
+ */
+function lazyLines(source: Pick<ParsedSource, 'yaml'>): (path: readonly PropertyKey[]) => number | undefined {
+  let lines: ReadonlyMap<string, number> | undefined;
+  return (path) => {
+    lines ??= yamlDocument(source.yaml).fieldLines;
+    return lineOfField(path, lines);
+  };
+}
+
 /**
  * What is worth an editor's look but does not stop a build: unknown keys
- * (probably misspelt, and silently ignored otherwise), an empty body, a very
- * long headline.
+ * (probably misspelt, and silently ignored otherwise), a very long headline.
  */
-function articleWarnings(source: ParsedSource, file: string): ContentProblem[] {
+function articleWarnings(
+  source: ParsedSource,
+  file: string,
+  lineOf: (path: readonly PropertyKey[]) => number | undefined,
+): ContentProblem[] {
   const warnings: ContentProblem[] = [];
   const at = (key: string) => {
-    const line = source.fieldLines.get(key);
+    const line = lineOf([key]);
     return line === undefined ? {} : { line };
   };
   const known: readonly string[] = articleFields;
@@ -130,10 +173,37 @@ function articleWarnings(source: ParsedSource, file: string): ContentProblem[] {
       });
     }
   }
-  if (source.body.trim() === '') {
-    warnings.push({ severity: 'warning', file, message: 'empty body: write the article below the frontmatter' });
-  }
   return warnings;
+}
+
+/** The 1-based line of `index` in `text`. */
+export function lineAt(text: string, index: number): number {
+  let line = 1;
+  for (let i = text.indexOf('\n'); i !== -1 && i < index; i = text.indexOf('\n', i + 1)) line++;
+  return line;
+}
+
+/** What the file is checked against besides the schema: the build's clock. */
+export interface ValidateOptions {
+  /** The build's clock (`site.now`): an `updated` after it is refused. */
+  now: Date;
+}
+
+export interface ValidatedArticle {
+  /** Set only when the file has no error. */
+  record?: ArticleRecord;
+  /** The Markdown after the frontmatter. */
+  body: string;
+  /** The file's line where the body starts, to place messages about the body. */
+  bodyLine: number;
+  /** The frontmatter's YAML, to find a field's line when a later check needs it (`fieldLine`). */
+  frontmatter: string;
+  problems: ContentProblem[];
+}
+
+/** The line of a field in a frontmatter kept by `validateArticle`, found when needed. */
+export function fieldLine(frontmatter: string, field: string): number | undefined {
+  return lazyLines({ yaml: frontmatter })(field.split('.'));
 }
 
 /** Validates one article file; `record` is set only when it has no error. */
@@ -142,10 +212,22 @@ export function validateArticle(
   file: string,
   pathInArticles: string,
   schema: ArticleSchema,
-): { record?: ArticleRecord; body: string; problems: ContentProblem[]; fieldLines: ReadonlyMap<string, number> } {
+  options: ValidateOptions,
+): ValidatedArticle {
   const problems: ContentProblem[] = [];
   const source = parseArticleSource(text);
-  const { body, fieldLines } = source;
+  const { body, bodyLine } = source;
+  const result: ValidatedArticle = { body, bodyLine, frontmatter: source.yaml, problems };
+  const nul = text.indexOf('\0');
+  if (nul !== -1) {
+    problems.push({
+      severity: 'error',
+      file,
+      line: lineAt(text, nul),
+      message:
+        'contains a NUL character (byte 0), which pages would show as �: delete it (it often comes with text copied out of a PDF or a word processor)',
+    });
+  }
   if (!source.hasFrontmatter) {
     problems.push({
       severity: 'error',
@@ -153,18 +235,26 @@ export function validateArticle(
       line: 1,
       message: 'expected a frontmatter block between --- lines at the top of the file',
     });
-    return { body, problems, fieldLines };
+    return result;
   }
-  for (const e of source.yamlErrors) {
-    problems.push({
-      severity: 'error',
-      file,
-      line: e.line,
-      message: `invalid YAML at column ${e.column}: ${e.message}`,
-    });
+  for (const e of source.yamlErrors)
+    problems.push({ severity: 'error', file, line: e.line, ...field(e), message: e.message });
+  if (source.yamlErrors.length > 0) return result;
+
+  const lineOf = lazyLines(source);
+  if (MAYBE_CUT.test(source.yaml)) {
+    for (const cut of yamlDocument(source.yaml).cutValues) {
+      if (!TEXT_FIELD.test(cut.field)) continue;
+      problems.push({
+        severity: 'error',
+        file,
+        line: cut.line,
+        field: cut.field,
+        message: `YAML reads what follows " #" as a comment, so this is only "${cut.value}": put the whole value in quotes, ${singleQuoted(cut.written)}`,
+      });
+    }
   }
-  if (source.yamlErrors.length > 0) return { body, problems, fieldLines };
-  problems.push(...articleWarnings(source, file));
+  problems.push(...articleWarnings(source, file, lineOf));
 
   const { id, slug } = idAndSlug(pathInArticles);
   if (slug === '') {
@@ -174,11 +264,66 @@ export function validateArticle(
       message: 'expected a file name with letters or digits, to make the URL from',
     });
   }
-  const result = schema.safeParse(source.data);
-  if (!result.success) {
-    problems.push(...problemsFromZod(result.error, file, fieldLines));
-    return { body, problems, fieldLines };
+  const parsed = schema.safeParse(source.data);
+  if (!parsed.success) {
+    for (const problem of problemsFromZod(parsed.error, file)) {
+      const line = problem.field === undefined ? undefined : lineOf(problem.field.split('.'));
+      problems.push(line === undefined ? problem : { ...problem, line });
+    }
+    return result;
   }
-  if (problems.some((p) => p.severity === 'error')) return { body, problems, fieldLines };
-  return { record: { id, slug, filePath: file, data: result.data }, body, problems, fieldLines };
+  const data = parsed.data;
+  problems.push(...updateProblems(source.data, data, file, lineOf, options.now));
+  if (body.trim() === '' && !data.draft) {
+    problems.push({
+      severity: 'error',
+      file,
+      line: bodyLine,
+      message: 'empty body: write the article below the frontmatter, or mark it draft: true until it is ready',
+    });
+  }
+  if (problems.some((p) => p.severity === 'error')) return result;
+  result.record = { id, slug, filePath: file, data };
+  return result;
+}
+
+function singleQuoted(text: string): string {
+  return `'${text.replace(/'/g, "''")}'`;
+}
+
+/**
+ * `updated` must come after `date` and before the build's clock: a future
+ * update would become the page's stamp and the sitemap's `lastmod`. Both
+ * messages give the instants in the offset the editor wrote `updated` in.
+ */
+function updateProblems(
+  raw: Record<string, unknown>,
+  data: { date: Date; updated?: Date | undefined },
+  file: string,
+  lineOf: (path: readonly PropertyKey[]) => number | undefined,
+  now: Date,
+): ContentProblem[] {
+  const { date, updated } = data;
+  if (!updated) return [];
+  const written = typeof raw['updated'] === 'string' ? raw['updated'].trim() : undefined;
+  const reading = written === undefined ? undefined : readIsoWithOffset(written);
+  const offset = reading && 'offset' in reading ? reading.offset : 'Z';
+  const shown = written ?? isoAtOffset(updated, offset);
+  const problem = (message: string): ContentProblem => {
+    const line = lineOf(['updated']);
+    return { severity: 'error', file, ...(line === undefined ? {} : { line }), field: 'updated', message };
+  };
+  if (updated.getTime() < date.getTime())
+    return [
+      problem(
+        `${shown} is earlier than date (${isoAtOffset(date, offset)}): an update comes after publication; correct either date`,
+      ),
+    ];
+  if (updated.getTime() > now.getTime())
+    return [
+      problem(
+        `${shown} is in the future (the build's clock says ${isoAtOffset(now, offset)}): pages and the sitemap would show it as the last update; correct it, or remove the line until the update is made`,
+      ),
+    ];
+  return [];
 }

@@ -5,7 +5,7 @@
  * (`tests/fixtures/seed/lavrov-blinken.txt`):
  *
  * ```text
- * Dernière mise à jour à 09h05 le 21/05          → updated (optional; year from the date)
+ * Dernière mise à jour à 09h05 le 21/05          → updated (optional: the first such moment after the date, within 31 days)
  * Page d'accueil>>International                   → section, by name or slug
  * La Russie et les Etats-Unis recherchent …       → title: the line above the source line
  * Xinhua | 21.05.2021 08h19                       → source and date, in the site's time zone
@@ -15,11 +15,12 @@
  * ```
  *
  * English pages (`Home>>World`, `(Editors: A, B)`, `21/05/2021 08:19`), CRLF
- * line ends and spacing variations are read too.
+ * line ends and spacing variations are read too; a breadcrumb's crumb names a
+ * section by its slug, its name or one of its `aliases` (`World` → `international`).
  */
 import type { Section } from './articles.ts';
 import { type ArticleFields, oneLine, splitNames } from './article-file.ts';
-import { type WallClock, zonedInstant, zonedParts } from './dates.ts';
+import { isoInZone, type WallClock, zonedInstant, zonedParts } from './dates.ts';
 import { slugify } from './slug.ts';
 
 /** Something missing or unreadable in the copy, named by the field it would have filled. */
@@ -36,8 +37,10 @@ export interface WireCopy {
 
 export interface WireOptions {
   timeZone: string;
+  /** The clock: an update line naming a later moment is left out. */
+  now: Date;
   /** The site's sections, to map the breadcrumb to. */
-  sections: readonly Pick<Section, 'slug' | 'name'>[];
+  sections: readonly Pick<Section, 'slug' | 'name' | 'aliases'>[];
   /** A section slug chosen by the editor, instead of the breadcrumb's. */
   section?: string | undefined;
 }
@@ -82,11 +85,13 @@ function isBreadcrumb(line: Line): boolean {
   return HOME.test(first) && line.flat.length > first.length;
 }
 
-/** The section a crumb names, by slug or display name, whatever the accents and case. */
+/** The section a crumb names, by slug, display name or alias, whatever the accents and case. */
 export function sectionFromName(name: string, sections: WireOptions['sections']): string | undefined {
   const key = slugify(name);
   if (key === '') return undefined;
-  return sections.find((s) => s.slug === key || slugify(s.name) === key)?.slug;
+  return sections.find(
+    (s) => s.slug === key || slugify(s.name) === key || (s.aliases ?? []).some((alias) => slugify(alias) === key),
+  )?.slug;
 }
 
 /** The sections as messages list them: by slug, with the name where it differs (`world (Monde)`). */
@@ -117,21 +122,43 @@ export function readDateTime(text: string): WallClock | undefined {
   return { year, month, day, hour: hour!, minute: minute!, second: second! };
 }
 
+/** How long after publication an update line may name: beyond, it is more likely a portal quirk. */
+export const MAX_UPDATE_DAYS = 31;
+
 /**
- * "Dernière mise à jour à 09h05 le 21/05": that wall clock in the year of
- * `date`, or in the next year when it would come before `date` (a stamp of
- * early January on copy of late December).
+ * "Dernière mise à jour à 09h05 le 21/05": the first moment after `date` that
+ * shows that time and day (in the year of `date`, or the next one across New
+ * Year), kept only when it is within 31 days of `date` and not after `now`.
+ * A line naming an earlier time on the day of publication is a portal's
+ * quirk, not an update a year later: it is left out, with a note saying why.
  */
-function readUpdated(flat: string, date: Date, timeZone: string): Date | undefined {
+function readUpdated(
+  flat: string,
+  date: Date,
+  options: Pick<WireOptions, 'timeZone' | 'now'>,
+): { updated?: Date; note?: string } {
+  const { timeZone, now } = options;
   const time = /(\d{1,2})\s*[hH:]\s*(\d{2})/.exec(flat);
   const day = /(\d{1,2})\s*[/.]\s*(\d{1,2})(?:\s*[/.]\s*(\d{4}))?/.exec(flat.replace(time?.[0] ?? '', ' '));
-  if (!time || !day) return undefined;
+  if (!time || !day) return { note: `could not read a time and date in "${flat}"; left out` };
   const wall = { month: Number(day[2]), day: Number(day[1]), hour: Number(time[1]), minute: Number(time[2]) };
   const dateYear = Number(zonedParts(date, timeZone).yyyy);
-  if (day[3]) return zonedInstant({ ...wall, year: Number(day[3]) }, timeZone);
-  const sameYear = zonedInstant({ ...wall, year: dateYear }, timeZone);
-  if (sameYear && sameYear.getTime() < date.getTime()) return zonedInstant({ ...wall, year: dateYear + 1 }, timeZone);
-  return sameYear;
+  const years = day[3] ? [Number(day[3])] : [dateYear, dateYear + 1];
+  const updated = years
+    .map((year) => zonedInstant({ ...wall, year }, timeZone))
+    .find((instant) => instant !== undefined && (day[3] !== undefined || instant.getTime() > date.getTime()));
+  const left = (why: string) => ({ note: `"${flat}" ${why}; left out` });
+  if (!updated) return left('names no real date and time');
+  const shown = (instant: Date) => isoInZone(instant, timeZone);
+  if (updated.getTime() <= date.getTime())
+    return left(`names ${shown(updated)}, not after the publication (${shown(date)})`);
+  if (updated.getTime() - date.getTime() > MAX_UPDATE_DAYS * 86_400_000)
+    return left(
+      `names ${shown(updated)}, more than ${MAX_UPDATE_DAYS} days after the publication (${shown(date)}): an update line earlier than the publication is a portal quirk, not an update a year later`,
+    );
+  if (updated.getTime() > now.getTime())
+    return left(`names ${shown(updated)}, which is still to come (now: ${shown(now)})`);
+  return { updated };
 }
 
 /**
@@ -256,10 +283,9 @@ export function parseWireCopy(
   let updated: Date | undefined;
   const updatedLine = before.find((line) => UPDATED.test(line.flat));
   if (updatedLine && date) {
-    updated = readUpdated(updatedLine.flat, date, options.timeZone);
-    if (!updated)
-      notes.push({ field: 'updated', message: `could not read a time and date in "${updatedLine.flat}"; left out` });
-    else if (updated.getTime() <= date.getTime()) updated = undefined;
+    const read = readUpdated(updatedLine.flat, date, options);
+    updated = read.updated;
+    if (read.note) notes.push({ field: 'updated', message: read.note });
   }
 
   problems.sort((a, b) => FIELD_ORDER.indexOf(a.field) - FIELD_ORDER.indexOf(b.field));

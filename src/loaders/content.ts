@@ -1,5 +1,6 @@
 /**
- * Content-layer loaders for articles and sections.
+ * Content-layer loaders for articles, sections and, while previewing, the
+ * content's errors.
  *
  * Why not Astro's `glob()` loader: it parses frontmatter with js-yaml, which
  * turns `date: 2021-05-21T08:19:00` (no offset) into a UTC date without a
@@ -10,16 +11,24 @@
  * unchanged file (same digest) keeps its rendering from the content-layer cache.
  * The HTML of each body goes to a file in the build cache, not into the store
  * (see `src/lib/article-bodies.ts`).
+ *
+ * In `astro dev`, the articles loader watches the content folder through the
+ * loader context's `watcher`, as `glob()` does: a change reads and checks the
+ * folder again (a fraction of a second) and renders only the bodies whose
+ * digest changed. Errors do not stop the preview: they go to the terminal and
+ * into the `problems` collection, which pages turn into Astro's error overlay.
  */
 import { readdir, readFile } from 'node:fs/promises';
-import { join, relative, resolve } from 'node:path';
+import { join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { isUnifiedProcessor } from '@astrojs/markdown-remark';
 import type { AstroConfig } from 'astro';
-import type { Loader, LoaderContext } from 'astro/loaders';
-import type { ArticleRecord } from '../lib/articles.ts';
-import { ContentError, formatProblem } from '../lib/problems.ts';
-import { contentProblems, readContent, readSections } from '../lib/read-content.ts';
+import type { DataStore, Loader, LoaderContext } from 'astro/loaders';
+import type { ArticleRecord, Section } from '../lib/articles.ts';
+import { type ContentProblem, ContentError, formatProblem } from '../lib/problems.ts';
+import { type BodyChecker, contentProblems, contentSummary, readContent, readSections } from '../lib/read-content.ts';
+import { CURRENT_PROBLEMS } from '../lib/schema.ts';
+import { createBodyChecker } from '../markdown/check-body.ts';
 import type { PipelineOptions } from '../markdown/index.ts';
 import { BODY_FILE, bodiesDir, bodyFile, hasBody, pruneBodies, writeBodies } from '../lib/article-bodies.ts';
 import { createRenderPool, type RenderedBody, type RenderPool } from './render-pool.ts';
@@ -29,87 +38,236 @@ interface ContentLoaderOptions {
   contentDir: string;
   /** The site's time zone, which places articles at their dated URLs. */
   timeZone: string;
-  /** The settings `markdown.processor` was built with, for the render workers. */
+  /** The build's clock: embargoes, and `updated` after it is an error. */
+  now: Date;
+  /** The settings `markdown.processor` was built with, for the render workers and the body checks. */
   pipeline: PipelineOptions;
+  /** How the summary line shows a scheduled article's date (`02.12.2026 14h00`). */
+  dateTime: (date: Date) => string;
 }
 
-export function articlesLoader({ contentDir, timeZone, pipeline }: ContentLoaderOptions): Loader {
+/** The three loaders, sharing what the articles loader finds when it reads the folder again in `astro dev`. */
+export function contentLoaders(options: ContentLoaderOptions): {
+  articles: Loader;
+  sections: Loader;
+  problems: Loader;
+} {
+  const shared: Shared = { errors: [] };
+  return {
+    articles: articlesLoader(options, shared),
+    sections: {
+      name: 'rotative-sections',
+      async load({ store, config }) {
+        shared.sections = store;
+        // Problems in sections.yaml are reported by the articles loader, with all the others.
+        const { sections } = await readSections(fileURLToPath(config.root), options.contentDir);
+        fillSections(store, sections);
+      },
+    },
+    problems: {
+      name: 'rotative-problems',
+      load({ store }) {
+        shared.problems = store;
+        fillProblems(store, shared.errors);
+        return Promise.resolve();
+      },
+    },
+  };
+}
+
+/** What the articles loader shares with the other two. */
+interface Shared {
+  sections?: DataStore;
+  problems?: DataStore;
+  /** The errors of the last reading, shown by pages while previewing (always none in a build, which stops). */
+  errors: ContentProblem[];
+}
+
+function fillSections(store: DataStore, sections: readonly Section[]): void {
+  store.clear();
+  for (const { slug, ...data } of sections) store.set({ id: slug, data });
+}
+
+function fillProblems(store: DataStore, errors: readonly ContentProblem[]): void {
+  // One entry, even with no error: an empty collection makes Astro warn at every page.
+  store.set({ id: CURRENT_PROBLEMS, data: { errors: errors.map((problem) => ({ ...problem })) } });
+}
+
+/** Files being saved arrive as several events (a temporary file, a rename): one reading after they settle. */
+const SETTLE_MS = 50;
+
+function articlesLoader(options: ContentLoaderOptions, shared: Shared): Loader {
+  const { contentDir, pipeline } = options;
   return {
     name: 'rotative-articles',
     async load(context) {
-      const { store, config, logger } = context;
+      const { watcher, config } = context;
       const root = fileURLToPath(config.root);
-      const snapshot = await readContent(root, contentDir);
-      const problems = contentProblems(snapshot, timeZone);
-      if (problems.some((p) => p.severity === 'error')) throw new ContentError(problems);
-      for (const warning of problems) logger.warn(formatProblem(warning));
+      const checkBody = watcher ? rememberingChecker(createBodyChecker(pipeline)) : createBodyChecker(pipeline);
+      const reported = new Set<string>();
+      await syncArticles(context, options, shared, { checkBody, reported });
+      if (!watcher) return;
 
-      const seen = new Set<string>();
-      const bodies = bodiesDir(fileURLToPath(config.cacheDir));
-      const bodyFiles = new Set<string>();
-      // Hashed once: each body's digest then only grows by a few characters.
-      const pipelineDigest = context.generateDigest(await pipelineSource(root));
-      const jobs: {
-        article: (typeof snapshot.articles)[number];
-        record: ArticleRecord;
-        digest: string;
-        file: string;
-      }[] = [];
-      for (const article of snapshot.articles) {
-        const record = article.record;
-        if (!record) continue;
-        seen.add(record.id);
-        const digest = context.generateDigest(article.text + pipelineDigest);
-        const file = bodyFile(bodies, record.id, digest);
-        bodyFiles.add(file);
-        const cached = store.get(record.id);
-        if (cached?.digest === digest && hasBody(cached.rendered?.metadata, file)) continue;
-        jobs.push({ article, record, digest, file });
-      }
-
-      const render = await bodyRenderer(context, { pipeline, jobs: jobs.length });
-      const written: { file: string; html: string }[] = [];
-      try {
-        // All bodies are queued at once; the store is filled in file order, as a one-by-one loop would.
-        const rendering = jobs.map(({ article }) => {
-          const result = render.render(article.body, new URL(article.file, config.root));
-          result.catch(() => {}); // Reported below, in file order.
-          return result;
-        });
-        for (const [i, { article, record, digest, file }] of jobs.entries()) {
-          let rendered;
+      // As Astro's glob() loader: the folder is watched by Vite's watcher, and a change syncs again.
+      const folder = resolve(root, contentDir);
+      watcher.add(folder);
+      let timer: ReturnType<typeof setTimeout> | undefined;
+      let running: Promise<void> = Promise.resolve();
+      let again = false;
+      const sync = () => {
+        timer = undefined;
+        if (again) return;
+        again = true;
+        running = running.then(async () => {
+          again = false;
           try {
-            rendered = await rendering[i]!;
+            await syncArticles(context, options, shared, { checkBody, reported });
           } catch (error) {
-            throw new Error(`${article.file}: the Markdown body could not be rendered: ${(error as Error).message}`, {
-              cause: error,
-            });
+            context.logger.error((error as Error).message);
           }
-          // The store wants a path relative to the project, even for a content folder outside it.
-          const filePath = relative(root, resolve(root, article.file)).replace(/\\/g, '/');
-          // As Astro's glob() loader does: local images in the body go through Astro's image service.
-          const assetImports = rendered.metadata?.imagePaths ?? [];
-          // No `body`, and the HTML in a file: the store is bundled into the build, where the
-          // raw Markdown and the rendering would make it six times the size (build time and memory).
-          written.push({ file, html: rendered.html });
-          const metadata = { ...rendered.metadata, [BODY_FILE]: file };
-          store.set({
-            id: record.id,
-            data: record.data,
-            filePath,
-            digest,
-            rendered: { html: '', metadata },
-            assetImports,
-          });
-        }
-      } finally {
-        await render.close();
-      }
-      await writeBodies(bodies, written);
-      for (const id of store.keys()) if (!seen.has(id)) store.delete(id);
-      await pruneBodies(bodies, bodyFiles);
+        });
+      };
+      const onEvent = (path: string) => {
+        if (path !== folder && !path.startsWith(folder + sep)) return;
+        if (timer) clearTimeout(timer);
+        timer = setTimeout(sync, SETTLE_MS);
+      };
+      for (const event of ['add', 'change', 'unlink', 'addDir', 'unlinkDir'] as const) watcher.on(event, onEvent);
     },
   };
+}
+
+/**
+ * Checks each body once per text in `astro dev`: a save reads the whole
+ * folder again, and the bodies that need the Markdown parser cost a few
+ * milliseconds each.
+ */
+function rememberingChecker(check: BodyChecker): BodyChecker {
+  const known = new Map<string, { key: string; problems: Promise<ContentProblem[]> }>();
+  return (body, where) => {
+    const key = `${where.bodyLine}\0${body}`;
+    const seen = known.get(where.file);
+    if (seen?.key === key) return seen.problems;
+    const problems = Promise.resolve(check(body, where));
+    known.set(where.file, { key, problems });
+    return problems;
+  };
+}
+
+/**
+ * Reads and checks the content folder, then renders the bodies whose digest
+ * changed and fills the store. In a build, an error stops everything; while
+ * previewing, errors are shown (terminal and overlay) and the rest goes on.
+ */
+async function syncArticles(
+  context: LoaderContext,
+  options: ContentLoaderOptions,
+  shared: Shared,
+  dev: { checkBody: BodyChecker; reported: Set<string> },
+): Promise<void> {
+  const { store, config, logger, watcher } = context;
+  const { contentDir, timeZone, pipeline, now } = options;
+  const root = fileURLToPath(config.root);
+  const snapshot = await readContent(root, contentDir, { now, checkBody: dev.checkBody });
+  const problems = contentProblems(snapshot, timeZone);
+  const errors = problems.filter((p) => p.severity === 'error');
+  // Warnings are logged; errors too while previewing (a build throws them all at once below).
+  // While previewing, each problem is logged once, not again at every save.
+  const lines = problems.map(formatProblem);
+  for (const [i, problem] of problems.entries()) {
+    if (dev.reported.has(lines[i]!)) continue;
+    if (problem.severity === 'warning') logger.warn(lines[i]!);
+    else if (watcher) logger.error(lines[i]!);
+  }
+  if (watcher && errors.length === 0 && shared.errors.length > 0) logger.info('Content errors fixed.');
+  dev.reported.clear();
+  for (const line of lines) dev.reported.add(line);
+  logger.info(contentSummary(snapshot, problems, { now, dateTime: options.dateTime }));
+  if (!watcher && errors.length > 0) throw new ContentError(problems);
+
+  const seen = new Set<string>();
+  const bodies = bodiesDir(fileURLToPath(config.cacheDir));
+  const bodyFiles = new Set<string>();
+  // Hashed once: each body's digest then only grows by a few characters.
+  const pipelineDigest = context.generateDigest(await pipelineSource(root));
+  const jobs: {
+    article: (typeof snapshot.articles)[number];
+    record: ArticleRecord;
+    digest: string;
+    file: string;
+  }[] = [];
+  for (const article of snapshot.articles) {
+    const record = article.record;
+    if (!record) continue;
+    seen.add(record.id);
+    const digest = context.generateDigest(article.text + pipelineDigest);
+    const file = bodyFile(bodies, record.id, digest);
+    bodyFiles.add(file);
+    const cached = store.get(record.id);
+    if (cached?.digest === digest && hasBody(cached.rendered?.metadata, file)) continue;
+    jobs.push({ article, record, digest, file });
+  }
+
+  const render = await bodyRenderer(context, { pipeline, jobs: jobs.length });
+  const written: { file: string; html: string }[] = [];
+  const failed: ContentProblem[] = [];
+  try {
+    // All bodies are queued at once; the store is filled in file order, as a one-by-one loop would.
+    const rendering = jobs.map(({ article }) => {
+      const result = render.render(article.body, new URL(article.file, config.root));
+      result.catch(() => {}); // Reported below, in file order.
+      return result;
+    });
+    for (const [i, { article, record, digest, file }] of jobs.entries()) {
+      let rendered;
+      try {
+        rendered = await rendering[i]!;
+      } catch (error) {
+        // Checked bodies render; should one not, it is named with its line in the file.
+        failed.push(renderProblem(article, error));
+        continue;
+      }
+      // The store wants a path relative to the project, even for a content folder outside it.
+      const filePath = relative(root, resolve(root, article.file)).replace(/\\/g, '/');
+      // As Astro's glob() loader does: local images in the body go through Astro's image service.
+      const assetImports = rendered.metadata?.imagePaths ?? [];
+      // No `body`, and the HTML in a file: the store is bundled into the build, where the
+      // raw Markdown and the rendering would make it six times the size (build time and memory).
+      written.push({ file, html: rendered.html });
+      const metadata = { ...rendered.metadata, [BODY_FILE]: file };
+      store.set({
+        id: record.id,
+        data: record.data,
+        filePath,
+        digest,
+        rendered: { html: '', metadata },
+        assetImports,
+      });
+    }
+  } finally {
+    await render.close();
+  }
+  if (!watcher && failed.length > 0) throw new ContentError(failed);
+  for (const problem of failed) logger.error(formatProblem(problem));
+  await writeBodies(bodies, written);
+  for (const id of store.keys()) if (!seen.has(id)) store.delete(id);
+  await pruneBodies(bodies, bodyFiles);
+  if (!watcher) return;
+  shared.errors = [...errors, ...failed];
+  if (shared.problems) fillProblems(shared.problems, shared.errors);
+  if (shared.sections) fillSections(shared.sections, snapshot.sections);
+}
+
+/** A body the Markdown processor refused, at the line of the file where its problem is. */
+function renderProblem(article: { file: string; bodyLine: number }, error: unknown): ContentProblem {
+  const { reason, message, line } = error as { reason?: string; message?: string; line?: number };
+  const problem: ContentProblem = {
+    severity: 'error',
+    file: article.file,
+    message: `the Markdown body could not be rendered: ${(reason ?? message ?? String(error)).split('\n')[0]}`,
+  };
+  if (typeof line === 'number') problem.line = article.bodyLine + line - 1;
+  return problem;
 }
 
 /** Fewer bodies than this render in the build's thread: starting workers would cost more. */
@@ -177,16 +335,4 @@ async function pipelineSource(root: string): Promise<string> {
   const files = [...markdown.map((name) => join('src', 'markdown', name)), join('src', 'lib', 'slug.ts')];
   const sources = await Promise.all(files.map((file) => readFile(join(root, file), 'utf8')));
   return sources.join('\0');
-}
-
-export function sectionsLoader({ contentDir }: Pick<ContentLoaderOptions, 'contentDir'>): Loader {
-  return {
-    name: 'rotative-sections',
-    async load({ store, config }) {
-      // Problems in sections.yaml are reported by the articles loader, with all the others.
-      const { sections } = await readSections(fileURLToPath(config.root), contentDir);
-      store.clear();
-      for (const { slug, ...data } of sections) store.set({ id: slug, data });
-    },
-  };
 }

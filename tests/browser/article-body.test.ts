@@ -15,7 +15,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { axeViolations, launchBrowser, serveStatic, type StaticSite } from '../support/browser.ts';
 import { article, buildSite, OUTPUT, writeFixtureContent } from '../support/fixture-site.ts';
 import { squash } from '../support/html.ts';
-import { payloads } from '../markdown/xss-payloads.ts';
+import { createBodyChecker } from '#src/markdown/check-body.ts';
+import { payloads, threats } from '../markdown/xss-payloads.ts';
 
 const HOSTILE_TITLE = '[Fictif] Dépêche piégée reçue de l’Agence Fictive';
 const HOSTILE_URL = 'international/2021/06/20/depeche-piegee/';
@@ -79,13 +80,26 @@ const dialogs: string[] = [];
 const requests: string[] = [];
 
 beforeAll(async () => {
+  // Copy whose text the sanitiser would hide is refused by the checker and the build
+  // (tests/markdown/check-body.test.ts); some payloads only hide text once others came
+  // before them (an unclosed <svg>). The page is made of every payload the gate lets through
+  // after those already in it.
+  const check = createBodyChecker({ siteUrl: 'https://rotative.example.org', locale: 'fr-FR' });
+  const hostileBody = (markdown: string[]) =>
+    `Cette dépêche fictive contient des pièges connus.\n\n${markdown.join('\n\n')}\n\nFin de la dépêche.`;
+  const accepted: string[] = [];
+  for (const payload of payloads) {
+    const found = await check(hostileBody([...accepted, payload.markdown]), { file: 'payload.md', bodyLine: 1 });
+    if (!found.some((problem) => problem.severity === 'error')) accepted.push(payload.markdown);
+  }
+  expect(accepted.length).toBeGreaterThan(payloads.length - 10);
   const name = 'markdown-bodies';
   const contentDir = join(OUTPUT, name, 'content');
   await writeFixtureContent(contentDir, {
     'articles/2021/06/depeche-piegee.md': article({
       title: HOSTILE_TITLE,
       date: '2021-06-20T10:00:00+08:00',
-      body: `Cette dépêche fictive contient des pièges connus.\n\n${payloads.map((p) => p.markdown).join('\n\n')}\n\nFin de la dépêche.`,
+      body: hostileBody(accepted),
     }),
     'articles/2021/06/mobilier.md': article({
       title: '[Fictif] Le mobilier d’un article',
@@ -177,6 +191,8 @@ describe('an article made of XSS payloads', () => {
     expect(await page.locator('.article-body p').first().innerText()).toBe(
       'Cette dépêche fictive contient des pièges connus.',
     );
+    // Nothing before it swallowed the end of the copy: the gate saw to that.
+    expect(await page.locator('.article-body').innerText()).toContain('Fin de la dépêche.');
     await provoke();
     await expectNothingRan();
   });
@@ -296,6 +312,8 @@ describe('the same bodies in the full-text feeds (feedFullText)', () => {
     const feed = await parser.parseString(await (await get('rss.xml')).text());
     const body = feed.items.find((item) => item.link.endsWith(`/${HOSTILE_URL}`))?.['content:encoded'];
     expect(body).toContain('Cette dépêche fictive contient des pièges connus.');
-    expect(body).not.toMatch(/<script|<iframe|<object|<svg|<math|<style|\son[a-z]+=|javascript:/i);
+    // Parsed as a feed reader parses it: `onerror=` inside a title attribute's text is only text.
+    expect(threats(body ?? '')).toEqual([]);
+    expect(body).toContain('Fin de la dépêche.');
   });
 });

@@ -31,7 +31,7 @@ beforeAll(async () => {
     image: { domains: [], remotePatterns: [] },
     syntaxHighlight: astroConfig.markdown?.syntaxHighlight ?? false,
   } as Parameters<MarkdownProcessor['createRenderer']>[0]);
-  const snapshot = await readContent(ROOT, contentDir);
+  const snapshot = await readContent(ROOT, contentDir, { now: new Date(FIXTURE_NOW), checkBody: () => [] });
   const records = snapshot.articles.flatMap((a) => (a.record ? [a.record] : []));
   const index = buildSiteIndex(records, snapshot.sections, { now: new Date(FIXTURE_NOW), timeZone: site.timeZone });
   cases = [];

@@ -1,45 +1,132 @@
-/** Bad content stops the build before any page is written, with messages that name file, field and expectation. */
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
+/**
+ * One gate: every case of `tests/fixtures/bad-content/` is fed to `npm run check`
+ * and to the build, which must both refuse the content (or warn about it) with the
+ * same messages, at the same lines of the same files. A case is a file and the
+ * lines expected of it (see that folder's README); adding one changes nothing here.
+ */
+import { spawn } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync, realpathSync } from 'node:fs';
+import { copyFile, mkdir, readFile, rm, symlink, writeFile } from 'node:fs/promises';
+import { join, relative } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { article, buildSite, OUTPUT, writeFixtureContent } from '../support/fixture-site.ts';
+import { FIXTURE_NOW, OUTPUT, ROOT, buildSite, type BuildResult } from '../support/fixture-site.ts';
 
-let result: Awaited<ReturnType<typeof buildSite>>;
+const FIXTURES = join(ROOT, 'tests', 'fixtures', 'bad-content');
+const NAME = 'one-gate';
+
+const content = join(OUTPUT, NAME, 'content');
+const outside = join(OUTPUT, NAME, 'outside');
+/** How both name the content folder: from the project root. */
+const shown = relative(ROOT, content);
+
+interface Case {
+  name: string;
+  /** The fixture file, under `tests/fixtures/bad-content/`, and what it is. */
+  source?: { path: string; kind: 'md' | 'link' };
+  /** The lines both must print, as they print them (`FILE` and `OUTSIDE` filled in once the folder exists). */
+  expected: string[];
+}
+
+/** The cases, read when the tests are collected, so that each gets a test of its own. */
+const cases: Case[] = [
+  {
+    name: 'sections.yaml',
+    expected: expectedLines(readFileSync(join(FIXTURES, 'sections.expected'), 'utf8'), `${shown}/sections.yaml`),
+  },
+];
+for (const entry of readdirSync(join(FIXTURES, 'articles')).sort()) {
+  const [, name, kind] = /^(.+)\.(md|link|expected)$/.exec(entry) ?? [];
+  if (!name) throw new Error(`tests/fixtures/bad-content/articles/${entry}: expected <case>.md, .link or .expected`);
+  let found = cases.find((c) => c.name === name);
+  if (!found) cases.push((found = { name, expected: [] }));
+  if (kind === 'expected')
+    found.expected = expectedLines(
+      readFileSync(join(FIXTURES, 'articles', entry), 'utf8'),
+      `${shown}/articles/gate/${name}.md`,
+    );
+  else found.source = { path: join(FIXTURES, 'articles', entry), kind: kind as 'md' | 'link' };
+}
+
+function expectedLines(text: string, file: string): string[] {
+  return text
+    .trimEnd()
+    .split('\n')
+    .map((line) => line.replace(/^FILE/, file));
+}
+
+let check: { code: number | null; output: string };
+let build: BuildResult;
+
+/** The lines of `output` about files under the content folder, from the path on (Astro's log prefix cut off). */
+function contentLines(output: string): string[] {
+  return output
+    .split('\n')
+    .filter((line) => line.includes(shown))
+    .map((line) => line.slice(line.indexOf(shown)).trimEnd());
+}
+
 beforeAll(async () => {
-  const content = join(OUTPUT, 'bad-content', 'content');
-  await writeFixtureContent(content, {
-    'articles/2021/date-sans-fuseau.md': article({ title: 'Date sans fuseau', date: '2021-05-21T08:19:00' }),
-    'articles/2021/rubrique-inconnue.md': article({
-      title: 'Rubrique inconnue',
-      date: '2021-05-21T08:19:00+08:00',
-      section: 'sports',
-    }),
-  });
-  result = await buildSite('bad-content', content, { TZ: 'UTC' });
+  await rm(join(OUTPUT, NAME), { recursive: true, force: true });
+  const gate = join(content, 'articles', 'gate');
+  await mkdir(gate, { recursive: true });
+  await mkdir(outside, { recursive: true });
+  await writeFile(join(outside, 'ailleurs.md'), '---\ntitle: Ailleurs\n---\n\nHors du dossier.\n');
+  await copyFile(join(FIXTURES, 'sections.yaml'), join(content, 'sections.yaml'));
+  for (const { name, source, expected } of cases) {
+    for (const [i, line] of expected.entries()) expected[i] = line.replace('OUTSIDE', realpathSync(outside));
+    if (source?.kind === 'md') await copyFile(source.path, join(gate, `${name}.md`));
+    if (source?.kind === 'link') await symlink((await readFile(source.path, 'utf8')).trim(), join(gate, `${name}.md`));
+  }
+
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    ROTATIVE_CONTENT_DIR: content,
+    ROTATIVE_NOW: FIXTURE_NOW,
+    NO_COLOR: '1',
+  };
+  delete env['INIT_CWD'];
+  const child = spawn(process.execPath, [join(ROOT, 'src', 'cli', 'check.ts')], { cwd: ROOT, env, stdio: 'pipe' });
+  let output = '';
+  child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+  check = { code, output };
+  build = await buildSite(NAME, content, { TZ: 'UTC' });
 });
 
-describe('a build with a bad date and an unknown section', () => {
-  it('fails', () => {
-    expect(result.code).not.toBe(0);
+describe('every bad-content fixture, through npm run check and the build', () => {
+  it('is refused by both, and the build writes no page', () => {
+    expect(check.code, check.output).toBe(1);
+    expect(build.code, build.output).not.toBe(0);
+    expect(existsSync(join(build.dist, 'index.html'))).toBe(false);
   });
 
-  it('names the file, the line and the field of the bad date, and what was expected', () => {
-    expect(result.output).toMatch(
-      /date-sans-fuseau\.md:3: date: expected an ISO 8601 date with offset such as 2021-05-21T08:19:00\+08:00, got "2021-05-21T08:19:00"/,
-    );
+  it('has a file and its expected lines for every case', () => {
+    expect(cases.length).toBeGreaterThan(30);
+    for (const { name, source, expected } of cases) {
+      expect(expected.length, name).toBeGreaterThan(0);
+      if (name !== 'sections.yaml') expect(source, name).toBeDefined();
+    }
   });
 
-  it('names the file of the unknown section and lists the valid ones', () => {
-    expect(result.output).toMatch(
-      /rubrique-inconnue\.md:4: section: unknown section "sports", expected one of: culture, economie, international/,
-    );
+  it.each(cases.map((c) => [c.name, c] as const))('%s: both print its lines', (_, { expected }) => {
+    const fromCheck = contentLines(check.output);
+    const fromBuild = contentLines(build.output);
+    for (const line of expected) {
+      expect(fromCheck, 'npm run check').toContain(line);
+      expect(fromBuild, 'the build').toContain(line);
+    }
   });
 
-  it('reports both problems in the same run', () => {
-    expect(result.output).toMatch(/2 content errors/);
+  it('gives the same lines from both, no more, no fewer, and nothing the fixtures do not expect', () => {
+    const expected = new Set(cases.flatMap((c) => c.expected));
+    expect(new Set(contentLines(check.output))).toEqual(expected);
+    expect(new Set(contentLines(build.output))).toEqual(expected);
   });
 
-  it('writes no page', () => {
-    expect(existsSync(join(result.dist, 'index.html'))).toBe(false);
+  it('gives the same summary', () => {
+    const summary = /^\d+ files?, \d+ errors?, \d+ warnings?.*$/m;
+    expect(check.output.match(summary)?.[0]).toBeDefined();
+    expect(build.output).toContain(check.output.match(summary)![0]);
   });
 });

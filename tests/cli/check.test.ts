@@ -41,8 +41,8 @@ describe('npm run check on clean content', () => {
     result = await check(dir);
   });
 
-  it('exits 0 and prints only the summary', () => {
-    expect(result.stdout).toBe('5 files, 0 errors, 0 warnings\n');
+  it('exits 0 and prints only the summary, drafts counted', () => {
+    expect(result.stdout).toBe('5 files, 0 errors, 0 warnings; 1 draft\n');
     expect(result.stderr).toBe('');
     expect(result.code).toBe(0);
   });
@@ -90,17 +90,17 @@ describe('npm run check on content with every kind of problem', () => {
       `${a}/image.md:7: image.alt: required field is missing: expected a text alternative (alt) describing the image`,
       `${a}/inconnu.md:7: warning: auteur: unknown field, ignored (known fields: title, summary, date, updated, section, source, editors, tags, draft, related, image)`,
       `${a}/lien.md:7: related: no article has the id "2021/05/introuvable" (an id is the file path under content/articles/ without .md)`,
-      `${a}/mise-a-jour.md:7: updated: expected a date not earlier than date (2021-05-21T00:19:00.000Z), got 2021-05-21T00:00:00.000Z`,
+      `${a}/mise-a-jour.md:7: updated: 2021-05-21T08:00:00+08:00 is earlier than date (2021-05-21T08:19:00+08:00): an update comes after publication; correct either date`,
       `${a}/photo.jpg: not a Markdown file: only .md files belong in content/articles/ (put images under public/)`,
       `${a}/rubrique.md:4: section: unknown section "sports", expected one of: culture, economie, international`,
       `${a}/schema.md: source: required field is missing: expected a source such as Xinhua`,
-      `${a}/schema.md:3: date: expected an ISO 8601 date with offset such as 2021-05-21T08:19:00+08:00, got "2021-05-21T08:19:00"`,
+      `${a}/schema.md:3: date: expected an ISO 8601 date with offset such as 2021-05-21T08:19:00+08:00, got "2021-05-21T08:19:00": add the offset of the zone the time is in (+08:00 for Beijing)`,
       `${a}/schema.md:5: editors: expected at least one editor name, got an empty list`,
       `${a}/titre-long.md:2: warning: title: 111 characters, over 110: lists, feeds and search results will cut it`,
-      `${a}/vide.md: warning: empty body: write the article below the frontmatter`,
-      `${a}/yaml-casse.md:3: invalid YAML at column 32: Missing closing "quote`,
+      `${a}/vide.md:8: empty body: write the article below the frontmatter, or mark it draft: true until it is ready`,
+      `${a}/yaml-casse.md:2: title: invalid YAML: Missing closing "quote (the parser stopped at line 3, column 32): close the quote (or the bracket) that this value opens`,
       `${dir}/notes.txt: warning: not used by the site: articles go under articles/, sections in sections.yaml`,
-      '17 files, 12 errors, 6 warnings',
+      '17 files, 13 errors, 5 warnings',
     ]);
   });
 
@@ -111,10 +111,10 @@ describe('npm run check on content with every kind of problem', () => {
 
 describe('npm run check with warnings only', () => {
   it('exits 0', async () => {
-    const dir = await contentDir({ 'articles/2021/05/vide.md': article({}, '') });
+    const dir = await contentDir({ 'articles/2021/05/long.md': article({ title: `'${'x'.repeat(111)}'` }) });
     const result = await check(dir);
     expect(result.stdout).toBe(
-      `${dir}/articles/2021/05/vide.md: warning: empty body: write the article below the frontmatter\n2 files, 0 errors, 1 warning\n`,
+      `${dir}/articles/2021/05/long.md:2: warning: title: 111 characters, over 110: lists, feeds and search results will cut it\n2 files, 0 errors, 1 warning\n`,
     );
     expect(result.code).toBe(0);
   });

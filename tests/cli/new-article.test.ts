@@ -1,6 +1,6 @@
 /** `npm run new`: a new article where the site expects it, which passes the checker, and never over another one. */
 import { existsSync } from 'node:fs';
-import { readdir, readFile } from 'node:fs/promises';
+import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { contentDir, runCli } from './run-cli.ts';
@@ -35,8 +35,8 @@ describe('npm run new', () => {
       'Ying Xie, Yishuang Liu',
     ]);
     const file = `${dir}/articles/2021/06/cooperation-l-arctique-demain.md`;
-    expect(result.stdout).toBe(`Created ${file}\n`);
-    expect(result.stderr).toBe(`${file}: warning: empty body: write the article below the frontmatter\n`);
+    expect(result.stdout).toBe(`Created ${file}: a draft; delete its "draft: true" line when the article is ready\n`);
+    expect(result.stderr).toBe('');
     expect(result.code).toBe(0);
     expect(await readFile(file, 'utf8')).toBe(
       [
@@ -48,11 +48,12 @@ describe('npm run new', () => {
         'editors:',
         '  - Ying Xie',
         '  - Yishuang Liu',
+        '# A draft is never published: delete the next line when the article is ready.',
+        'draft: true',
         '# Optional fields: remove the # to use one (see "Writing an article" in the README).',
         "# summary: 'Standfirst, shown under the headline and in lists'",
         '# updated: 2021-06-01T01:00:00+08:00',
         '# tags: [keyword, another keyword]',
-        '# draft: true',
         '# related: [2021/05/id-of-another-article]',
         "# image: { src: /images/photo.jpg, alt: 'What the photo shows', credit: Agency }",
         '---',
@@ -62,14 +63,19 @@ describe('npm run new', () => {
     );
   });
 
-  it('writes a file the checker accepts (its only remark: the body is still to write)', async () => {
+  it('writes a draft the checker accepts and counts as one; undrafted with no body, it is refused', async () => {
     const dir = await contentDir();
     await newArticle(dir, ['--section', 'international', '--title', 'Un titre', '--editors', 'Alix Ferrand']);
-    const check = await runCli('check.ts', [], { contentDir: dir });
-    expect(check.stdout).toBe(
-      `${dir}/articles/2021/06/un-titre.md: warning: empty body: write the article below the frontmatter\n2 files, 0 errors, 1 warning\n`,
-    );
+    const check = await runCli('check.ts', [], { contentDir: dir, env: { ROTATIVE_NOW: NOW } });
+    expect(check.stdout).toBe('2 files, 0 errors, 0 warnings; 1 draft\n');
     expect(check.code).toBe(0);
+    const file = `${dir}/articles/2021/06/un-titre.md`;
+    await writeFile(file, (await readFile(file, 'utf8')).replace('draft: true\n', ''));
+    const undrafted = await runCli('check.ts', [], { contentDir: dir, env: { ROTATIVE_NOW: NOW } });
+    expect(undrafted.stdout).toMatch(
+      /un-titre\.md:\d+: empty body: write the article below the frontmatter, or mark it draft: true/,
+    );
+    expect(undrafted.code).toBe(1);
   });
 
   it('makes the slug from the title: accents folded, punctuation dropped, at most 60 characters cut at a word', async () => {

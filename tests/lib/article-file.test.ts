@@ -88,20 +88,15 @@ describe('articleSource', () => {
       section: 'international',
       source: 'AFP: Reuters',
       editors: ['Ying Xie', 'true'],
+      draft: true,
     });
     expect(parsed.body).toBe('\nCorps.\n');
   });
 
   it('lists the optional fields it did not fill as commented examples in a skeleton', () => {
     const text = articleSource({ ...fields, updated: undefined } as never, '', 'Asia/Shanghai', { skeleton: true });
-    expect(text.match(/^# \w+:/gm)).toEqual([
-      '# summary:',
-      '# updated:',
-      '# tags:',
-      '# draft:',
-      '# related:',
-      '# image:',
-    ]);
+    expect(text.match(/^# \w+:/gm)).toEqual(['# summary:', '# updated:', '# tags:', '# related:', '# image:']);
+    expect(text).toContain('\ndraft: true\n');
     expect(text.endsWith('---\n\n')).toBe(true);
   });
 });

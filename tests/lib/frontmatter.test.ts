@@ -1,47 +1,41 @@
 import matter from 'gray-matter';
 import { describe, expect, it } from 'vitest';
-import {
-  parseArticleSource,
-  parseYaml,
-  parseYamlFully,
-  readUsualShape,
-  readWithGrayMatter,
-} from '#src/lib/frontmatter.ts';
+import { parseArticleSource, readYamlValues, yamlDocument } from '#src/lib/frontmatter.ts';
 
 const shapes = [
-  ['a usual file', '---\ntitle: x\n---\n\nCorps.\n'],
-  ['CRLF line ends', '---\r\ntitle: x\r\n---\r\n\r\nCorps.\r\n'],
-  ['no blank line after the block', '---\ntitle: x\n---\nCorps.\n'],
-  ['a closing line with more dashes', '---\ntitle: x\n-----\nCorps.\n'],
-  ['a closing line and nothing after it', '---\ntitle: x\n---'],
-  ['a block that is never closed', '---\ntitle: x\n'],
-  ['an empty block', '---\n---\nCorps.\n'],
-  ['a block of comments', '---\n# rien\n  # rien non plus\n---\nCorps.\n'],
-  ['a block of blank lines', '---\n\n \n---\nCorps.\n'],
-  ['broken YAML', '---\ntitle: [a\n---\nCorps.\n'],
-  ['a list instead of a mapping', '---\n- a\n---\nCorps.\n'],
-  ['no block', 'Corps.\n'],
-  ['four dashes first', '----\ntitle: x\n---\nCorps.\n'],
-  ['a language after the dashes', '---yaml\ntitle: x\n---\nCorps.\n'],
-  ['a BOM', '\uFEFF---\ntitle: x\n---\nCorps.\n'],
-  ['a thematic break in the body', '---\ntitle: x\n---\n\nAvant.\n\n---\n\nAprès.\n'],
-  ['an empty file', ''],
+  ['a usual file', '---\ntitle: x\n---\n\nCorps.\n', 4],
+  ['CRLF line ends', '---\r\ntitle: x\r\n---\r\n\r\nCorps.\r\n', 4],
+  ['no blank line after the block', '---\ntitle: x\n---\nCorps.\n', 4],
+  ['a closing line and nothing after it', '---\ntitle: x\n---', 3],
+  ['an empty block', '---\n---\nCorps.\n', 3],
+  ['a block of comments', '---\n# rien\n  # rien non plus\n---\nCorps.\n', 5],
+  ['a block of blank lines', '---\n\n \n---\nCorps.\n', 5],
+  ['broken YAML', '---\ntitle: [a\n---\nCorps.\n', 4],
+  ['a list instead of a mapping', '---\n- a\n---\nCorps.\n', 4],
+  ['a language after the dashes', '---yaml\ntitle: x\n---\nCorps.\n', 4],
+  ['a BOM', '\uFEFF---\ntitle: x\n---\nCorps.\n', 4],
+  ['a thematic break in the body', '---\ntitle: x\n---\n\nAvant.\n\n---\n\nAprès.\n', 4],
 ] as const;
 
-describe('readUsualShape', () => {
-  it.each(shapes)('reads %s as gray-matter does, or leaves it to gray-matter', (_, text) => {
-    const usual = readUsualShape(text);
-    if (usual) expect(usual).toEqual(readWithGrayMatter(text));
-  });
-
-  it('reads the usual shape itself', () => {
-    expect(shapes.filter(([, text]) => readUsualShape(text)).length).toBeGreaterThanOrEqual(11);
-  });
-});
-
 describe('parseArticleSource', () => {
-  it.each(shapes)('cuts the body of %s as gray-matter does on the whole file', (_, text) => {
-    expect(parseArticleSource(text).body).toBe(matter(text, { engines: { yaml: () => ({}) } }).content);
+  it.each(shapes)('cuts the body of %s as gray-matter does, and knows its line', (_, text, bodyLine) => {
+    const parsed = parseArticleSource(text);
+    expect(parsed.hasFrontmatter).toBe(true);
+    expect(parsed.body).toBe(matter(text, { engines: { yaml: () => ({}) } }).content);
+    expect(parsed.bodyLine).toBe(bodyLine);
+  });
+
+  it.each([
+    ['no block', 'Corps.\n'],
+    ['four dashes first', '----\ntitle: x\n---\nCorps.\n'],
+    ['an empty file', ''],
+  ])('finds no frontmatter in %s', (_, text) => {
+    expect(parseArticleSource(text)).toMatchObject({ hasFrontmatter: false, body: text, bodyLine: 1 });
+  });
+
+  it('reads YAML 1.2: dates stay text, so a missing offset can be refused; yes and no are words', () => {
+    const parsed = parseArticleSource('---\ndate: 2021-05-21T08:19:00\ndraft: false\nsource: yes\n---\n');
+    expect(parsed.data).toEqual({ date: '2021-05-21T08:19:00', draft: false, source: 'yes' });
   });
 
   it('reads the last field of a CRLF frontmatter without its CR', () => {
@@ -50,9 +44,33 @@ describe('parseArticleSource', () => {
     expect(parsed.data).toEqual({ title: 'x', editors: ['A', 'B'] });
   });
 
+  it('refuses a list where a mapping is expected', () => {
+    expect(parseArticleSource('---\n- a\n---\n').yamlErrors).toEqual([
+      { line: 2, message: 'expected the frontmatter to be a mapping of field: value lines' },
+    ]);
+  });
+
+  it('refuses a closing line with more than the three dashes, which gray-matter would leave in the body', () => {
+    expect(parseArticleSource('---\ntitle: x\n-----\nCorps.\n').yamlErrors).toEqual([
+      {
+        line: 3,
+        message:
+          'the line closing the frontmatter is "-----": make it exactly ---, or what follows the dashes is published as text',
+      },
+    ]);
+  });
+
+  it.each(['js', 'javascript', 'json', 'coffee', 'toml'])('refuses ---%s without reading it', (language) => {
+    const parsed = parseArticleSource(`---${language}\n{ "title": "x" }\n---\n`);
+    expect(parsed.data).toEqual({});
+    expect(parsed.yamlErrors[0]?.message).toMatch(/^expected YAML frontmatter/);
+  });
+});
+
+describe('yamlDocument', () => {
   it('gives the line of each field and list item', () => {
-    const parsed = parseArticleSource("---\ntitle: 'x'\neditors:\n  - A\n  - B\nimage: { src: a.jpg, alt: b }\n---\n");
-    expect(Object.fromEntries(parsed.fieldLines)).toEqual({
+    const { fieldLines } = yamlDocument("\ntitle: 'x'\neditors:\n  - A\n  - B\nimage: { src: a.jpg, alt: b }\n");
+    expect(Object.fromEntries(fieldLines)).toEqual({
       title: 2,
       editors: 3,
       'editors.0': 4,
@@ -62,15 +80,33 @@ describe('parseArticleSource', () => {
       'image.alt': 6,
     });
   });
-});
 
-describe('parseYaml', () => {
-  it('gives the same data and lines through the fast reader and the full parser', () => {
-    const text = "\ntitle: 'x'\ndraft: false\ntags: [a, b]\neditors:\n  - A\n";
-    expect(parseYaml(text)).toEqual(parseYamlFully(text));
+  it('finds plain values a comment cuts, and leaves quoted ones and comments on their own line', () => {
+    const text = "\ntitle: Le #1 mondial\nsummary: 'Le #2' # bien\n# note\nsource: AFP\neditors:\n  - A #B\n";
+    expect(yamlDocument(text).cutValues).toEqual([
+      { field: 'title', line: 2, value: 'Le', written: 'Le #1 mondial' },
+      { field: 'editors.0', line: 7, value: 'A', written: 'A #B' },
+    ]);
   });
 
-  it('reports YAML errors with line and column', () => {
-    expect(parseYaml('\ntitle: [a\n').errors[0]).toMatchObject({ line: 3, column: 1 });
+  it('reports errors at the line of the field whose value they break', () => {
+    expect(yamlDocument('\ntags: [a, b\ndate: x\n').errors[0]).toMatchObject({ line: 2, field: 'tags' });
+  });
+});
+
+describe('readYamlValues', () => {
+  it('gives the values, as js-yaml’s core schema reads them', () => {
+    expect(readYamlValues('a: 1\nb: [x, "y"]\nc: ~\nd: 2021-05-21\n')).toEqual({
+      value: { a: 1, b: ['x', 'y'], c: null, d: '2021-05-21' },
+    });
+  });
+
+  it('refuses a duplicated field', () => {
+    const result = readYamlValues('title: a\ntitle: b\n');
+    expect(result).toMatchObject({ errors: [{ line: 2 }] });
+  });
+
+  it('lets a few aliases through', () => {
+    expect(readYamlValues('a: &x [1, 2]\nb: *x\n')).toEqual({ value: { a: [1, 2], b: [1, 2] } });
   });
 });

@@ -5,6 +5,8 @@ import { didYouMean, idAndSlug, validateArticle, validateSections } from '#src/l
 
 const schema = makeArticleSchema(['international', 'economie', 'culture']);
 const file = 'content/articles/2021/05/x.md';
+/** The build's clock in these tests. */
+const now = new Date('2021-06-30T12:00:00+08:00');
 
 const valid = {
   title: 'Un titre',
@@ -24,12 +26,20 @@ function articleText(overrides: Record<string, string | undefined> = {}, body = 
 }
 
 function messages(text: string): string[] {
-  return validateArticle(text, file, '2021/05/x.md', schema).problems.map(formatProblem);
+  return validateArticle(text, file, '2021/05/x.md', schema, { now }).problems.map(formatProblem);
 }
 
 describe('validateArticle', () => {
   it('accepts the model article’s frontmatter and fills defaults', () => {
-    const result = validateArticle(articleText({ updated: '2021-05-21T09:05:00+08:00' }), file, '2021/05/x.md', schema);
+    const result = validateArticle(
+      articleText({ updated: '2021-05-21T09:05:00+08:00' }),
+      file,
+      '2021/05/x.md',
+      schema,
+      {
+        now,
+      },
+    );
     expect(result.problems).toEqual([]);
     expect(result.record).toMatchObject({ id: '2021/05/x', slug: 'x', filePath: file });
     expect(result.record?.data).toMatchObject({
@@ -40,6 +50,7 @@ describe('validateArticle', () => {
     });
     expect(result.record?.data.date.toISOString()).toBe('2021-05-21T00:19:00.000Z');
     expect(result.body).toBe('\nCorps.\n');
+    expect(result.bodyLine).toBe(9);
   });
 
   it.each<[string, Record<string, string | undefined>, RegExp]>([
@@ -73,9 +84,41 @@ describe('validateArticle', () => {
       /x\.md:6: editors: expected a list of editor names, got "Ying Xie"/,
     ],
     [
-      'updated before date',
-      { updated: '2021-05-21T08:00:00+08:00' },
-      /x\.md:7: updated: expected a date not earlier than date/,
+      'updated before date, in the offset the editor wrote',
+      { updated: '2021-05-20T21:00:00-03:00' },
+      /x\.md:7: updated: 2021-05-20T21:00:00-03:00 is earlier than date \(2021-05-20T21:19:00-03:00\): an update comes after publication; correct either date$/,
+    ],
+    [
+      'updated after the build’s clock',
+      { updated: '2027-11-03T09:05:00+08:00' },
+      /x\.md:7: updated: 2027-11-03T09:05:00\+08:00 is in the future \(the build's clock says 2021-06-30T12:00:00\+08:00\): pages and the sitemap would show it/,
+    ],
+    [
+      'a day that does not exist',
+      { date: '2021-02-30T08:19:00+08:00' },
+      /x\.md:3: date: the day 30 February 2021 does not exist \(February 2021 has 28 days\), got "2021-02-30T08:19:00\+08:00"$/,
+    ],
+    [
+      '29 February of a common year',
+      { updated: '2023-02-29T08:19:00+08:00' },
+      /x\.md:7: updated: the day 29 February 2023 does not exist \(February 2023 has 28 days\)/,
+    ],
+    ['month 13', { date: '2021-13-01T08:19:00+08:00' }, /x\.md:3: date: month 13 does not exist/],
+    ['24h00', { date: '2021-05-21T24:00:00+08:00' }, /x\.md:3: date: expected a time from 00:00 to 23:59:59/],
+    [
+      'an unquoted title cut by a #',
+      { title: 'Le #1 mondial du lithium' },
+      /x\.md:2: title: YAML reads what follows " #" as a comment, so this is only "Le": put the whole value in quotes, 'Le #1 mondial du lithium'$/,
+    ],
+    [
+      'an unquoted source cut by a #',
+      { source: 'Agence #2' },
+      /x\.md:5: source: YAML reads what follows " #" as a comment, so this is only "Agence"/,
+    ],
+    [
+      'an editor cut by a #',
+      { editors: '\n  - Ying Xie #rédaction\n  - B' },
+      /x\.md:7: editors\.0: YAML reads what follows " #" as a comment, so this is only "Ying Xie": put the whole value in quotes, 'Ying Xie #rédaction'/,
     ],
     ['draft as text', { draft: 'maybe' }, /x\.md:7: draft: expected true or false, got "maybe"/],
     ['an image without alt', { image: '{ src: /images/a.jpg }' }, /x\.md:7: image\.alt: required field is missing/],
@@ -87,9 +130,71 @@ describe('validateArticle', () => {
     expect(messages(articleText({ date: 'hier', section: 'sports', source: undefined }))).toHaveLength(3);
   });
 
-  it('reports broken YAML with its line', () => {
-    const result = messages('---\ntitle: "unclosed\ndate: 2021-05-21T08:19:00+08:00\n---\n');
-    expect(result[0]).toMatch(/^content\/articles\/2021\/05\/x\.md:\d+: invalid YAML at column \d+/);
+  it('reports an unclosed quote at the line of the field that opens it, with a hint', () => {
+    const result = messages(
+      '---\ntitle: "unclosed\ndate: 2021-05-21T08:19:00+08:00\nsection: x\nsource: y\n---\n\nCorps.\n',
+    );
+    expect(result).toEqual([
+      `${file}:2: title: invalid YAML: Missing closing "quote (the parser stopped at line 5, column 10): close the quote (or the bracket) that this value opens`,
+    ]);
+  });
+
+  it('tells an editor to double an apostrophe inside single quotes', () => {
+    expect(messages(articleText({ title: "'l'Arctique'" }))[0]).toMatch(
+      /x\.md:2: title: invalid YAML: .*double each apostrophe: 'l''Arctique'/,
+    );
+  });
+
+  it('tells an editor to quote a value with a colon', () => {
+    expect(messages(articleText({ title: 'Reykjavik: premier contact' }))[0]).toMatch(
+      /x\.md:2: title: invalid YAML: .*put the value in quotes/,
+    );
+  });
+
+  it('accepts a comment after a value that is not text, and a quoted #', () => {
+    expect(
+      messages(articleText({ title: "'Le #1 mondial'", date: '2021-05-21T08:19:00+08:00 # heure de Pékin' })),
+    ).toEqual([]);
+  });
+
+  it('refuses an alias bomb with the line of its first alias, without expanding it', () => {
+    const levels = ['a: &a [lol, lol, lol, lol, lol, lol, lol, lol, lol]'];
+    for (let i = 1; i < 9; i++) {
+      const name = String.fromCharCode(97 + i);
+      const previous = String.fromCharCode(96 + i);
+      levels.push(`${name}: &${name} [${Array(9).fill(`*${previous}`).join(', ')}]`);
+    }
+    const text = `---\n${levels.join('\n')}\ntitle: *i\n---\n\nCorps.\n`;
+    expect(messages(text)).toEqual([
+      `${file}:3: b: invalid YAML: its aliases (*name) expand to more than 10,000 values: write the values out instead of repeating anchors (&name)`,
+    ]);
+  });
+
+  it('never runs a JavaScript frontmatter', () => {
+    const text = '---js\n{ title: (globalThis.ranByFrontmatter = true, "x") }\n---\n\nCorps.\n';
+    expect(messages(text)).toEqual([
+      `${file}:1: expected YAML frontmatter, got "---js": remove "js" after the opening ---`,
+    ]);
+    expect((globalThis as Record<string, unknown>)['ranByFrontmatter']).toBeUndefined();
+  });
+
+  it('says when the frontmatter is never closed', () => {
+    expect(messages('---\ntitle: x\n\nCorps.\n')).toEqual([
+      `${file}:1: the frontmatter block is never closed: add a --- line after its last field`,
+    ]);
+  });
+
+  it('gives the line of a NUL character', () => {
+    expect(messages(articleText({}, 'Corps.\n\nAvec un \0 dedans.\n'))).toEqual([
+      `${file}:11: contains a NUL character (byte 0), which pages would show as �: delete it (it often comes with text copied out of a PDF or a word processor)`,
+    ]);
+  });
+
+  it('refuses an empty body, unless the article is a draft', () => {
+    expect(messages(articleText({}, '\n  \n'))).toEqual([
+      `${file}:8: empty body: write the article below the frontmatter, or mark it draft: true until it is ready`,
+    ]);
+    expect(messages(articleText({ draft: 'true' }, ''))).toEqual([]);
   });
 
   it('refuses a file without frontmatter', () => {
@@ -125,7 +230,18 @@ describe('validateSections', () => {
     );
     expect(problems.map(formatProblem)).toEqual([
       'content/sections.yaml:1: international.description: required field is missing: expected a one-sentence description',
-      'content/sections.yaml:1: international.order: expected a number, got "dix"',
+      'content/sections.yaml:3: international.order: expected a number, got "dix"',
+    ]);
+  });
+
+  it.each(['recherche', 'pagefind', 'build-fragments', '404'])('refuses %s, a path the site uses itself', (slug) => {
+    const { sections, problems } = validateSections(
+      `international:\n  name: I\n  description: x\n  order: 1\n${slug}:\n  name: R\n  description: x\n  order: 2\n`,
+      'content/sections.yaml',
+    );
+    expect(sections.map((s) => s.slug)).toEqual(['international']);
+    expect(problems.map(formatProblem)).toEqual([
+      `content/sections.yaml:5: ${slug}: reserved: the site itself uses /${slug}/, so this section's pages would replace its own (or be replaced): choose another slug`,
     ]);
   });
 
@@ -163,18 +279,13 @@ describe('validateArticle warnings', () => {
       ],
     ],
     [
-      'an empty body',
-      articleText({}, '\n  \n'),
-      [`${file}: warning: empty body: write the article below the frontmatter`],
-    ],
-    [
       'a title over 110 characters',
       articleText({ title: `'${'é'.repeat(111)}'` }),
       [`${file}:2: warning: title: 111 characters, over 110: lists, feeds and search results will cut it`],
     ],
     ['a title of 110 characters', articleText({ title: `'${'é'.repeat(110)}'` }), []],
   ])('warns about %s, and keeps the article', (_, text, expected) => {
-    const result = validateArticle(text, file, '2021/05/x.md', schema);
+    const result = validateArticle(text, file, '2021/05/x.md', schema, { now });
     expect(result.problems.map(formatProblem)).toEqual(expected);
     expect(result.record).toBeDefined();
   });

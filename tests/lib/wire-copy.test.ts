@@ -1,18 +1,19 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { isoInZone } from '#src/lib/dates.ts';
-import { escapeMarkdown, parseWireCopy, sectionFromName } from '#src/lib/wire-copy.ts';
+import { validateSections } from '#src/lib/validate.ts';
+import { escapeMarkdown, parseWireCopy, sectionFromName, type WireOptions } from '#src/lib/wire-copy.ts';
 
 const seedText = readFileSync(new URL('../fixtures/seed/lavrov-blinken.txt', import.meta.url), 'utf8');
 const sections = [
   { slug: 'international', name: 'International' },
-  { slug: 'economie', name: 'Économie' },
+  { slug: 'economie', name: 'Économie', aliases: ['Business', 'Economy'] },
   { slug: 'world', name: 'World' },
 ];
-const options = { timeZone: 'Asia/Shanghai', sections };
+const options = { timeZone: 'Asia/Shanghai', now: new Date('2027-01-01T00:00:00Z'), sections };
 
 /** The copy's fields as text, dates in the site's zone, for readable comparisons. */
-function read(text: string, extra: Partial<typeof options> & { section?: string } = {}) {
+function read(text: string, extra: Partial<WireOptions> = {}) {
   const { copy, problems, notes } = parseWireCopy(text, { ...options, ...extra });
   const zone = extra.timeZone ?? options.timeZone;
   const fields = copy && {
@@ -118,10 +119,63 @@ describe('parseWireCopy', () => {
   });
 
   it('takes an update stamp of early January on late-December copy as next year’s', () => {
-    const { fields } = read(
-      page({ source: 'Xinhua | 31.12.2021 23h50', updated: 'Dernière mise à jour à 00h10 le 01/01' }),
+    const { fields, notes } = read(
+      page({ source: 'Xinhua | 31.12.2025 23h50', updated: 'Dernière mise à jour à 00h10 le 01/01' }),
     );
-    expect(fields?.updated).toBe('2022-01-01T00:10:00+08:00');
+    expect(fields?.updated).toBe('2026-01-01T00:10:00+08:00');
+    expect(notes).toEqual([]);
+  });
+
+  it('leaves out an update line earlier on the day of publication, a portal quirk, and says so', () => {
+    const { fields, notes } = read(
+      page({ source: 'Xinhua | 03.11.2026 14h02', updated: 'Dernière mise à jour à 09h05 le 03/11' }),
+    );
+    expect(fields?.date).toBe('2026-11-03T14:02:00+08:00');
+    expect(fields?.updated).toBeUndefined();
+    expect(notes).toEqual([
+      {
+        field: 'updated',
+        message:
+          '"Dernière mise à jour à 09h05 le 03/11" names 2027-11-03T09:05:00+08:00, more than 31 days after the publication (2026-11-03T14:02:00+08:00): an update line earlier than the publication is a portal quirk, not an update a year later; left out',
+      },
+    ]);
+  });
+
+  it('keeps an update 31 days after publication, not 32', () => {
+    const at = (day: string) =>
+      read(page({ source: 'Xinhua | 01.03.2021 08h00', updated: `Dernière mise à jour à 08h00 le ${day}` })).fields
+        ?.updated;
+    expect(at('01/04')).toBe('2021-04-01T08:00:00+08:00');
+    expect(at('02/04')).toBeUndefined();
+  });
+
+  it('leaves out an update still to come by the clock, and says so', () => {
+    const { fields, notes } = read(page(), { now: new Date('2021-05-21T09:00:00+08:00') });
+    expect(fields?.updated).toBeUndefined();
+    expect(notes[0]?.message).toBe(
+      '"Dernière mise à jour à 09h05 le 21/05" names 2021-05-21T09:05:00+08:00, which is still to come (now: 2021-05-21T09:00:00+08:00); left out',
+    );
+  });
+
+  it('reads the year of an update line that gives one', () => {
+    expect(read(page({ updated: 'Dernière mise à jour à 09h05 le 22/05/2021' })).fields?.updated).toBe(
+      '2021-05-22T09:05:00+08:00',
+    );
+  });
+
+  it.each([
+    ['Home>>World', 'international'],
+    ['Home>>China', 'chine'],
+    ['Home>>Business', 'economie'],
+    ['Home>>Arts', 'culture'],
+  ])('files %s under %s with the site’s own sections', (breadcrumb, slug) => {
+    const own = validateSections(readFileSync(new URL('../../content/sections.yaml', import.meta.url), 'utf8'), 'x');
+    expect(own.problems).toEqual([]);
+    expect(read(page({ breadcrumb }), { sections: own.sections }).fields?.section).toBe(slug);
+  });
+
+  it('maps an English breadcrumb to a section through its aliases', () => {
+    expect(read(page({ breadcrumb: 'Home>>Business' })).fields?.section).toBe('economie');
   });
 
   it('reads the date in the site’s time zone and writes it with that zone’s offset', () => {

@@ -1,0 +1,137 @@
+import { describe, expect, it } from 'vitest';
+import { formatProblem } from '#src/lib/problems.ts';
+import { createBodyChecker, rawProse } from '#src/markdown/check-body.ts';
+import { payloads } from './xss-payloads.ts';
+
+const pipeline = { siteUrl: 'https://rotative.example.org', locale: 'fr-FR' };
+const check = createBodyChecker(pipeline);
+const file = 'content/articles/2021/05/x.md';
+
+/** The problems of `body`, as if it started on line 10 of its file. */
+async function problems(body: string, checker = check): Promise<string[]> {
+  return (await checker(body, { file, bodyLine: 10 })).map(formatProblem);
+}
+
+describe('createBodyChecker', () => {
+  it('passes plain prose at once, without loading a parser', () => {
+    expect(check('Un paragraphe.\n\nUn autre, à 15 % : « ça va ».\n', { file, bodyLine: 8 })).toEqual([]);
+  });
+
+  it.each(['template', 'textarea', 'style', 'noscript', 'xmp', 'title'])(
+    'refuses a stray <%s> that swallows the rest, at the line where the loss begins',
+    async (tag) => {
+      expect(await problems(`Premier paragraphe.\n\n<${tag}>\n\nDeuxième paragraphe.\n\nTroisième.\n`)).toEqual([
+        `${file}:14: prose lost from here on ("Deuxième paragraphe."): the <${tag}> on line 12 hides it, and the sanitiser removes both: delete the tag, or write \\<${tag}> to show it as text`,
+      ]);
+    },
+  );
+
+  it('refuses an unclosed <style> inside <math>', async () => {
+    expect(await problems('Avant.\n\n<math><mi>variable</mi><style>\n\nAprès.\n')).toEqual([
+      `${file}:12: prose lost from here on ("variable"): the <math> on line 12 hides it, and the sanitiser removes both: delete the tag, or write \\<math> to show it as text`,
+    ]);
+  });
+
+  it('refuses a comment never closed', async () => {
+    expect(await problems('Avant.\n\n<!-- note de la rédaction\n\nAprès.\n')).toEqual([
+      `${file}:12: prose lost from here on ("note de la rédaction"): the <!-- on line 12 is never closed with -->, so the rest is a comment: close it or delete it`,
+    ]);
+  });
+
+  it('accepts closed comments, scripts and styles, and inline HTML that keeps its text', async () => {
+    const body = [
+      'Un <span lang="en">"We need time"</span> et <b>du gras</b>.',
+      '',
+      '<!-- note -->',
+      '',
+      '<script>alert(1)</script>',
+      '',
+      'Un <style>p{}</style> style en ligne.',
+      '',
+      '<table><tr><td>cellule</td></tr></table>',
+      '',
+      'Fin.',
+    ].join('\n');
+    expect(await problems(body)).toEqual([]);
+  });
+
+  it('refuses an unknown directive at its line in the file', async () => {
+    expect(await problems('Texte.\n\n::video[Le port]{src="https://video.example/1"}\n')).toEqual([
+      `${file}:12: unknown directive "::video": expected one of "citation", "encadre", "figure", "pullquote", "aside"`,
+    ]);
+  });
+
+  it('refuses a figure without alt', async () => {
+    expect((await problems('::figure[Légende]{src="./photo.jpg"}\n'))[0]).toMatch(
+      /x\.md:10: ::figure needs src and alt/,
+    );
+  });
+
+  it('warns about a second headline, written either way, but not about subheadings', async () => {
+    expect(await problems('# Titre\n\nTexte.\n\nAutre titre\n===\n\n## Intertitre\n')).toEqual([
+      `${file}:10: warning: a # heading makes a second headline (the page's <h1> is the title): use ## for a subheading`,
+      `${file}:14: warning: a # heading makes a second headline (the page's <h1> is the title): use ## for a subheading`,
+    ]);
+  });
+
+  it('refuses a note nobody calls, and warns about a link definition nobody uses', async () => {
+    const body =
+      'Texte[^1] et [lien][a].\n\n[^1]: Appelée.\n[^2]: Jamais appelée.\n\n[a]: https://a.example\n[1]: AFP\n';
+    expect(await problems(body)).toEqual([
+      `${file}:13: the note [^2] is never called in the text, so it is not shown: add [^2] where it belongs, or delete the note`,
+      `${file}:16: warning: "[1]: …" is a link definition that no [text][1] uses, so the line is not shown: write \\[1] if it is text to read`,
+    ]);
+  });
+
+  it('warns about an iframe dropped while embeds are off', async () => {
+    expect(
+      await problems('Texte.\n\n<iframe src="https://www.youtube-nocookie.com/embed/x" title="Vidéo"></iframe>\n'),
+    ).toEqual([
+      `${file}:12: warning: iframe dropped (https://www.youtube-nocookie.com/embed/x): embeds are off; add its address prefix to embeds in src/site.config.ts to allow it, or remove it`,
+    ]);
+  });
+
+  it('keeps an allowed embed, and says why another is dropped', async () => {
+    const embeds = createBodyChecker({ ...pipeline, embedPrefixes: ['https://www.youtube-nocookie.com/embed/'] });
+    const body = [
+      '<iframe src="https://www.youtube-nocookie.com/embed/x" title="Vidéo"></iframe>',
+      '',
+      '<iframe src="https://www.youtube-nocookie.com/embed/y"></iframe>',
+      '',
+      '<iframe src="https://evil.example/" title="Piège"></iframe>',
+    ].join('\n');
+    expect(await problems(body, embeds)).toEqual([
+      `${file}:12: warning: iframe dropped (https://www.youtube-nocookie.com/embed/y): an embed needs a title saying what it shows (title="…"), for readers who cannot see it`,
+      `${file}:14: warning: iframe dropped (https://evil.example/): its address starts with none of the embeds allowed in src/site.config.ts (https://www.youtube-nocookie.com/embed/); add its prefix there, or remove it`,
+    ]);
+  });
+
+  it('refuses hostile copy whose text the sanitiser would hide, and lets the rest through to be sanitised', async () => {
+    const refused: string[] = [];
+    for (const payload of payloads) {
+      const found = await check(`Avant.\n\n${payload.markdown}\n\nAprès.\n`, { file, bodyLine: 1 });
+      if (found.some((p) => p.severity === 'error' && p.message.startsWith('prose lost'))) refused.push(payload.name);
+    }
+    expect(refused).toEqual([
+      'svg link with xlink:href',
+      'svg animate setting href',
+      'MathML link',
+      'MathML mutation (mXSS)',
+    ]);
+  });
+});
+
+describe('rawProse', () => {
+  it('gives the text between tags, with quoted attributes that hold > and tags a browser would read', () => {
+    expect(rawProse('<p title="a>b">un</p><img src=x onerror=a=1>deux<!-- non -->trois').map((p) => p.text)).toEqual([
+      'un',
+      'deux',
+      'trois',
+    ]);
+  });
+
+  it('counts what follows an unclosed script or comment as prose', () => {
+    expect(rawProse('<script>code</script>a<script>b').map((p) => p.text)).toEqual(['a', 'b']);
+    expect(rawProse('<!-- c').map((p) => p.text)).toEqual(['c']);
+  });
+});
