@@ -20,7 +20,7 @@ export default defineConfig({
       {
         test: {
           name: 'site',
-          include: ['tests/{build,browser}/**/*.test.ts'],
+          include: ['tests/{build,browser,dev}/**/*.test.ts'],
           environment: 'node',
           globalSetup: ['tests/support/global-setup.ts'],
           // Builds write Astro's generated types into .astro/: one build at a time.

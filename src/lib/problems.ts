@@ -2,6 +2,7 @@
  * Problems found in content, worded for editors and shared by the build and the
  * command-line checker: `content/articles/x.md:3: date: expected …, got …`.
  */
+import { isAbsolute, relative } from 'node:path';
 import type * as z from 'zod';
 
 export type Severity = 'error' | 'warning';
@@ -69,8 +70,11 @@ export function problemsFromZod(
 /** An error that carries every problem found, so a build can report them all at once. */
 export class ContentError extends Error {
   readonly problems: ContentProblem[];
+  /** The first error's place, which Astro's error overlay shows with the lines around it. */
+  readonly loc?: { file: string; line: number; column: number };
 
-  constructor(problems: ContentProblem[]) {
+  /** `root`: the project root, from which Astro reads a file named by a relative path. */
+  constructor(problems: ContentProblem[], root?: string) {
     const errors = problems.filter((p) => p.severity === 'error');
     super(
       `${errors.length} content ${errors.length === 1 ? 'error' : 'errors'}; fix ${errors.length === 1 ? 'it' : 'them'} before publishing:\n` +
@@ -78,5 +82,11 @@ export class ContentError extends Error {
     );
     this.name = 'ContentError';
     this.problems = problems;
+    const first = errors.find((p) => p.line !== undefined);
+    if (first?.line !== undefined) {
+      // Astro joins a path outside the project to the project's root: it is given relative to it.
+      const file = root && isAbsolute(first.file) ? relative(root, first.file) : first.file;
+      this.loc = { file, line: first.line, column: 1 };
+    }
   }
 }

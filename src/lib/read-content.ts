@@ -107,7 +107,13 @@ interface Listed {
  * skipped), links leaving the content folder or pointing at folders too.
  */
 async function listFiles(base: string): Promise<Listed[]> {
-  const realBase = realpathSync(base);
+  let realBase: string;
+  try {
+    realBase = realpathSync(base);
+  } catch {
+    // No content folder: nothing to list (the missing sections.yaml says where it was expected).
+    return [];
+  }
   const found: Listed[] = [];
   const walk = async (dir: string, prefix: string): Promise<void> => {
     let entries: Dirent[];

@@ -4,6 +4,7 @@
  * shared by every page.
  */
 import { readFile } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
 import { getCollection, getEntry, render } from 'astro:content';
 import { experimental_AstroContainer as AstroContainer } from 'astro/container';
 import { BODY_FILE } from './article-bodies.ts';
@@ -17,20 +18,19 @@ import { type ArticleData, CURRENT_PROBLEMS, type ProblemData, type SectionData 
 import { idAndSlug } from './validate.ts';
 
 let index: Promise<SiteIndex> | undefined;
-// In `astro dev` the content changes under a running server: build the index again after each change.
-import.meta.hot?.on('astro:content-changed', () => {
-  index = undefined;
-});
+/** While previewing: what the index was built from, to build it again once the content changed. */
+let indexKey: string | undefined;
 
-async function loadIndex(): Promise<SiteIndex> {
-  const [entries, sectionEntries, problems] = await Promise.all([
-    getCollection('articles'),
-    getCollection('sections'),
-    getEntry('problems', CURRENT_PROBLEMS),
-  ]);
+function readStore() {
+  return Promise.all([getCollection('articles'), getCollection('sections'), getEntry('problems', CURRENT_PROBLEMS)]);
+}
+
+function loadIndex(store: Awaited<ReturnType<typeof readStore>>): SiteIndex {
+  const [entries, sectionEntries, problems] = store;
   // Only while previewing (a build stops on them first): every page shows the errors in Astro's overlay.
   const errors = problems?.data.errors ?? [];
-  if (errors.length > 0) throw new ContentError(errors.map(contentProblem));
+  if (errors.length > 0)
+    throw new ContentError(errors.map(contentProblem), fileURLToPath(new URL('../../', import.meta.url)));
   const records: ArticleRecord[] = entries.map((entry) => ({
     id: entry.id,
     slug: idAndSlug(entry.id).slug,
@@ -80,8 +80,20 @@ function readingMinutesOf(frontmatter: unknown, file: string): number {
 }
 
 /** What is published in this build, with every lookup the pages need. */
-export function getSiteIndex(): Promise<SiteIndex> {
-  index ??= loadIndex();
+export async function getSiteIndex(): Promise<SiteIndex> {
+  // In `astro dev` the content changes under the running server: each page asks the store, and the
+  // index is built again when what it holds has changed (an entry's digest covers its whole file).
+  if (import.meta.env.DEV) {
+    const store = await readStore();
+    const [entries, sections, problems] = store;
+    const key = JSON.stringify([entries.map((e) => [e.id, e.digest]), sections, problems?.data]);
+    if (key !== indexKey) {
+      indexKey = key;
+      // A promise, so that content errors reject it, for each page that asks.
+      index = Promise.resolve(store).then(loadIndex);
+    }
+  }
+  index ??= readStore().then(loadIndex);
   return index;
 }
 

@@ -61,6 +61,7 @@ export function contentLoaders(options: ContentLoaderOptions): {
         shared.sections = store;
         // Problems in sections.yaml are reported by the articles loader, with all the others.
         const { sections } = await readSections(fileURLToPath(config.root), options.contentDir);
+        shared.sectionsShown = sections;
         fillSections(store, sections);
       },
     },
@@ -81,6 +82,8 @@ interface Shared {
   problems?: DataStore;
   /** The errors of the last reading, shown by pages while previewing (always none in a build, which stops). */
   errors: ContentProblem[];
+  /** The sections last written to the sections store while previewing. */
+  sectionsShown?: Section[];
 }
 
 function fillSections(store: DataStore, sections: readonly Section[]): void {
@@ -104,8 +107,8 @@ function articlesLoader(options: ContentLoaderOptions, shared: Shared): Loader {
       const { watcher, config } = context;
       const root = fileURLToPath(config.root);
       const checkBody = watcher ? rememberingChecker(createBodyChecker(pipeline)) : createBodyChecker(pipeline);
-      const reported = new Set<string>();
-      await syncArticles(context, options, shared, { checkBody, reported });
+      const dev: DevState = { checkBody, reported: new Set(), keep: new Set(), staleSince: new Map() };
+      await syncArticles(context, options, shared, dev);
       if (!watcher) return;
 
       // As Astro's glob() loader: the folder is watched by Vite's watcher, and a change syncs again.
@@ -121,7 +124,7 @@ function articlesLoader(options: ContentLoaderOptions, shared: Shared): Loader {
         running = running.then(async () => {
           again = false;
           try {
-            await syncArticles(context, options, shared, { checkBody, reported });
+            await syncArticles(context, options, shared, dev);
           } catch (error) {
             context.logger.error((error as Error).message);
           }
@@ -135,6 +138,17 @@ function articlesLoader(options: ContentLoaderOptions, shared: Shared): Loader {
       for (const event of ['add', 'change', 'unlink', 'addDir', 'unlinkDir'] as const) watcher.on(event, onEvent);
     },
   };
+}
+
+/** What one articles loader keeps from one reading of the folder to the next. */
+interface DevState {
+  checkBody: BodyChecker;
+  /** Problems already logged: each is logged once while previewing. */
+  reported: Set<string>;
+  /** The body files the store names now. */
+  keep: Set<string>;
+  /** Body files no longer named, since when. */
+  staleSince: Map<string, number>;
 }
 
 /**
@@ -163,7 +177,7 @@ async function syncArticles(
   context: LoaderContext,
   options: ContentLoaderOptions,
   shared: Shared,
-  dev: { checkBody: BodyChecker; reported: Set<string> },
+  dev: DevState,
 ): Promise<void> {
   const { store, config, logger, watcher } = context;
   const { contentDir, timeZone, pipeline, now } = options;
@@ -183,7 +197,7 @@ async function syncArticles(
   dev.reported.clear();
   for (const line of lines) dev.reported.add(line);
   logger.info(contentSummary(snapshot, problems, { now, dateTime: options.dateTime }));
-  if (!watcher && errors.length > 0) throw new ContentError(problems);
+  if (!watcher && errors.length > 0) throw new ContentError(problems, root);
 
   const seen = new Set<string>();
   const bodies = bodiesDir(fileURLToPath(config.cacheDir));
@@ -210,6 +224,7 @@ async function syncArticles(
 
   const render = await bodyRenderer(context, { pipeline, jobs: jobs.length });
   const written: { file: string; html: string }[] = [];
+  const entries: Parameters<typeof store.set>[0][] = [];
   const failed: ContentProblem[] = [];
   try {
     // All bodies are queued at once; the store is filled in file order, as a one-by-one loop would.
@@ -235,7 +250,7 @@ async function syncArticles(
       // raw Markdown and the rendering would make it six times the size (build time and memory).
       written.push({ file, html: rendered.html });
       const metadata = { ...rendered.metadata, [BODY_FILE]: file };
-      store.set({
+      entries.push({
         id: record.id,
         data: record.data,
         filePath,
@@ -247,15 +262,57 @@ async function syncArticles(
   } finally {
     await render.close();
   }
-  if (!watcher && failed.length > 0) throw new ContentError(failed);
+  if (!watcher && failed.length > 0) throw new ContentError(failed, root);
   for (const problem of failed) logger.error(formatProblem(problem));
+  // The files first: a page may read an entry as soon as it is in the store (at once, in astro dev).
   await writeBodies(bodies, written);
+  for (const entry of entries) store.set(entry);
   for (const id of store.keys()) if (!seen.has(id)) store.delete(id);
-  await pruneBodies(bodies, bodyFiles);
-  if (!watcher) return;
-  shared.errors = [...errors, ...failed];
-  if (shared.problems) fillProblems(shared.problems, shared.errors);
-  if (shared.sections) fillSections(shared.sections, snapshot.sections);
+  if (!watcher) {
+    await pruneBodies(bodies, bodyFiles);
+    return;
+  }
+  // While previewing, pages read the store Astro saved to disk, half a second behind this one:
+  // a body file stays a few seconds after its entry changed, then goes (at the next change or later).
+  dev.keep = bodyFiles;
+  await pruneBodies(bodies, await withRecentlyStale(bodies, dev.keep, dev.staleSince));
+  setTimeout(() => {
+    void withRecentlyStale(bodies, dev.keep, dev.staleSince).then((keep) => pruneBodies(bodies, keep));
+  }, STALE_GRACE_MS + 100).unref();
+  // Only what changed is written: each write of the store reloads the browser.
+  const latest = [...errors, ...failed];
+  if (JSON.stringify(latest) !== JSON.stringify(shared.errors)) {
+    shared.errors = latest;
+    if (shared.problems) fillProblems(shared.problems, shared.errors);
+  }
+  if (shared.sections && JSON.stringify(snapshot.sections) !== JSON.stringify(shared.sectionsShown ?? [])) {
+    shared.sectionsShown = snapshot.sections;
+    fillSections(shared.sections, snapshot.sections);
+  }
+}
+
+/** How long a body file outlives the entry that named it, while previewing. */
+const STALE_GRACE_MS = 3000;
+
+/**
+ * `keep`, and the files of `dir` that have not been kept for long: each is
+ * noted when first found outside `keep`, and let go once `STALE_GRACE_MS` have passed.
+ */
+async function withRecentlyStale(dir: string, keep: ReadonlySet<string>, staleSince: Map<string, number>) {
+  const now = Date.now();
+  const kept = new Set(keep);
+  for (const name of await readdir(dir).catch(() => [] as string[])) {
+    const file = join(dir, name);
+    if (keep.has(file)) {
+      staleSince.delete(file);
+      continue;
+    }
+    const since = staleSince.get(file) ?? now;
+    staleSince.set(file, since);
+    if (now - since < STALE_GRACE_MS) kept.add(file);
+    else staleSince.delete(file);
+  }
+  return kept;
 }
 
 /** A body the Markdown processor refused, at the line of the file where its problem is. */

@@ -9,7 +9,7 @@ import { existsSync, readdirSync, readFileSync, realpathSync } from 'node:fs';
 import { copyFile, mkdir, readFile, rm, symlink, writeFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { FIXTURE_NOW, OUTPUT, ROOT, buildSite, type BuildResult } from '../support/fixture-site.ts';
+import { article, FIXTURE_NOW, OUTPUT, ROOT, buildSite, type BuildResult } from '../support/fixture-site.ts';
 
 const FIXTURES = join(ROOT, 'tests', 'fixtures', 'bad-content');
 const NAME = 'one-gate';
@@ -59,10 +59,13 @@ let build: BuildResult;
 
 /** The lines of `output` about files under the content folder, from the path on (Astro's log prefix cut off). */
 function contentLines(output: string): string[] {
-  return output
-    .split('\n')
-    .filter((line) => line.includes(shown))
-    .map((line) => line.slice(line.indexOf(shown)).trimEnd());
+  return (
+    output
+      .split('\n')
+      // Astro's own "Location:" line (file:line:column) aside.
+      .filter((line) => line.includes(shown) && !/:\d+:\d+$/.test(line))
+      .map((line) => line.slice(line.indexOf(shown)).trimEnd())
+  );
 }
 
 beforeAll(async () => {
@@ -72,6 +75,15 @@ beforeAll(async () => {
   await mkdir(outside, { recursive: true });
   await writeFile(join(outside, 'ailleurs.md'), '---\ntitle: Ailleurs\n---\n\nHors du dossier.\n');
   await copyFile(join(FIXTURES, 'sections.yaml'), join(content, 'sections.yaml'));
+  // Valid articles that wait unpublished, for the summaries.
+  await writeFile(
+    join(gate, '..', 'brouillon.md'),
+    article({ title: '[Fictif] Brouillon', date: '2021-06-01T10:00:00+08:00', draft: true }),
+  );
+  await writeFile(
+    join(gate, '..', 'programme.md'),
+    article({ title: '[Fictif] Programmé', date: '2021-07-02T14:00:00+08:00' }),
+  );
   for (const { name, source, expected } of cases) {
     for (const [i, line] of expected.entries()) expected[i] = line.replace('OUTSIDE', realpathSync(outside));
     if (source?.kind === 'md') await copyFile(source.path, join(gate, `${name}.md`));
@@ -124,9 +136,9 @@ describe('every bad-content fixture, through npm run check and the build', () =>
     expect(new Set(contentLines(build.output))).toEqual(expected);
   });
 
-  it('gives the same summary', () => {
-    const summary = /^\d+ files?, \d+ errors?, \d+ warnings?.*$/m;
-    expect(check.output.match(summary)?.[0]).toBeDefined();
-    expect(build.output).toContain(check.output.match(summary)![0]);
+  it('gives the same summary, with drafts and scheduled articles', () => {
+    const summary = /^\d+ files?, \d+ errors?, \d+ warnings?.*$/m.exec(check.output)?.[0];
+    expect(summary).toMatch(/; 1 draft; 1 scheduled: "\[Fictif\] Programmé" at 02\.07\.2021 14h00$/);
+    expect(build.output).toContain(summary);
   });
 });
