@@ -55,6 +55,39 @@ describe('createBodyChecker', () => {
     expect(await problems(body)).toEqual([]);
   });
 
+  it('finds nothing lost from what Markdown itself writes (why bodies without raw HTML skip the comparison)', async () => {
+    // The empty <span> makes the checker compare texts, as it does for any body with raw HTML.
+    const body = [
+      '<span></span>Un *paragraphe* avec **du gras**, `du code`, ~~barré~~, [un lien](javascript:alert(1)) et une note[^1].',
+      '',
+      '## Intertitre',
+      '',
+      '> Une citation.',
+      '',
+      '- [x] une tâche faite',
+      '- une autre',
+      '',
+      '| Ville | Habitants |',
+      '|---|--:|',
+      '| Valmorin | 12 000 |',
+      '',
+      ':::citation[Basile Oudin, porte-parole]',
+      'Nous avons besoin de temps.',
+      ':::',
+      '',
+      ':::encadre[Repères]',
+      'Un pont en bois.',
+      ':::',
+      '',
+      '::figure[Le port au matin]{src="https://images.example/port.jpg" alt="Des barques" credit="Alix Ferrand"}',
+      '',
+      '    du code en retrait',
+      '',
+      '[^1]: Une note appelée.',
+    ].join('\n');
+    expect(await problems(body)).toEqual([]);
+  });
+
   it('refuses an unknown directive at its line in the file', async () => {
     expect(await problems('Texte.\n\n::video[Le port]{src="https://video.example/1"}\n')).toEqual([
       `${file}:12: unknown directive "::video": expected one of "citation", "encadre", "figure", "pullquote", "aside"`,
