@@ -10,7 +10,8 @@
  * Options: --articles N (10000), --seed S (42), --keep (leave the corpus and
  * output in place), --skip-publish, --verify (after publishing, build the same
  * corpus cold and compare the two outputs byte for byte), --check-only (no
- * build: run the content checker --runs times, 5 by default, and report each run).
+ * build: run the content checker --runs times, 5 by default, and report each run),
+ * --dev (the live preview instead: see bench/dev-preview.ts).
  */
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -28,6 +29,12 @@ import {
 } from '../tests/support/synthetic-corpus.ts';
 
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
+
+// The live preview has its own measurements (bench/dev-preview.ts).
+if (process.argv.includes('--dev')) {
+  await import('./dev-preview.ts');
+  process.exit(0);
+}
 
 const { values } = parseArgs({
   options: {

@@ -86,7 +86,16 @@ beforeAll(async () => {
   const env = Object.fromEntries(Object.entries(process.env).filter(([key]) => !/^VITEST|^TEST$|^NODE_ENV$/.test(key)));
   server = spawn(
     process.execPath,
-    [join(ROOT, 'node_modules/astro/bin/astro.mjs'), 'dev', '--port', String(port), '--host', '127.0.0.1'],
+    // --ignore-lock: alongside an editor's own `astro dev`, and no lock file left behind.
+    [
+      join(ROOT, 'node_modules/astro/bin/astro.mjs'),
+      'dev',
+      '--port',
+      String(port),
+      '--host',
+      '127.0.0.1',
+      '--ignore-lock',
+    ],
     {
       cwd: ROOT,
       env: {
