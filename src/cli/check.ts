@@ -3,11 +3,10 @@
  * problem at once, one per line (`path:line: field: message`), then a summary.
  * Exit code 1 when there is an error, 0 otherwise (warnings do not fail).
  *
- * It runs the very validation the build runs (`readContent` and
- * `contentProblems`), so a clean check means the build accepts the content.
- * On 10,000 articles it has a budget of 2 s: `npm run bench` measures it.
- * By hand: `ROTATIVE_CONTENT_DIR=<folder> /usr/bin/time -v node src/cli/check.ts`
- * (`npm run bench -- --keep` leaves a generated folder in the temporary folder).
+ * It runs the very validation the build runs (`readContent`, the body checks
+ * of `src/markdown/check-body.ts`, `contentProblems`), so a clean check means
+ * the build accepts the content. On 10,000 articles it has a budget of 2 s:
+ * `npm run bench -- --check-only` measures it.
  */
 import { enableCompileCache } from 'node:module';
 
