@@ -9,6 +9,7 @@
  * store, a cache) before each cold start.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { cp, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -170,7 +171,11 @@ async function runCheck(content: string, now: string): Promise<string> {
   return output;
 }
 
-const work = join(tmpdir(), `rotative-bench-dev-${count}`);
+// One folder per checkout: several checkouts of the project may share a machine and its /tmp.
+const work = join(
+  tmpdir(),
+  `rotative-bench-dev-${count}-${createHash('sha256').update(ROOT).digest('hex').slice(0, 8)}`,
+);
 await rm(work, { recursive: true, force: true });
 
 // The seed: the project's own content folder.
