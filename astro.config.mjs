@@ -30,8 +30,8 @@ export default defineConfig({
     csp: {
       directives: [
         "default-src 'self'",
-        // Article images may come from agencies' https servers; Pagefind's UI draws icons as data: images.
-        "img-src 'self' https: data:",
+        // Article images may come from agencies' https servers (remoteImageHosts in src/site.config.ts).
+        "img-src 'self' https:",
         "font-src 'self'",
         "connect-src 'self'",
         "object-src 'none'",
@@ -44,8 +44,9 @@ export default defineConfig({
       ],
     },
   },
-  // Whitespace between inline elements matters in running text ("Xinhua | 21.05.2021").
-  compressHTML: true,
+  // Astro 7's default, which Prettier's formatting of templates assumes: white space between
+  // elements on separate lines goes, as in JSX; templates write {' '} where a space shows.
+  compressHTML: 'jsx',
   cacheDir: buildCacheDir(process.env),
   markdown: {
     // Astro 7's default processor does not run remark/rehype plugins.

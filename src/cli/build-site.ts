@@ -27,7 +27,9 @@ const { values, positionals } = parseArgs({
 
 const out = resolve(String(values.outDir));
 const stamp = `${process.pid}-${Date.now()}`;
-const building = `${out}.building-${stamp}`;
+// Always the same name: Astro's image module holds the output folder, and a name that changed with
+// each build would change every page's code hash, so the incremental build would keep no page.
+const building = `${out}.building`;
 const previous = `${out}.previous-${stamp}`;
 const projectRoot = fileURLToPath(new URL('../../', import.meta.url));
 const astro = fileURLToPath(new URL('../../node_modules/astro/bin/astro.mjs', import.meta.url));
@@ -38,6 +40,8 @@ const passThrough = [
     .flatMap(([k, v]) => (v === true ? [`--${k}`] : [`--${k}`, String(v)])),
 ];
 
+// What a build that crashed may have left.
+await rm(building, { recursive: true, force: true });
 // The Node running this script (24, through npm), never the machine's default one.
 const child = spawn(process.execPath, [astro, 'build', '--outDir', building, ...passThrough], { stdio: 'inherit' });
 const code = await new Promise<number>((done) => child.on('close', (c) => done(c ?? 1)));
