@@ -22,6 +22,7 @@ const loaders = contentLoaders({
   now: site.now,
   pipeline: markdownPipeline,
   dateTime: format.dateTime,
+  remoteImageHosts: site.remoteImageHosts,
 });
 
 const articles = defineCollection({ loader: loaders.articles, schema: makeArticleSchema(knownSectionSlugs()) });

@@ -31,6 +31,7 @@ const snapshot = await readContent(ROOT, site.contentDir, {
   now: site.now,
   checkBody: createBodyChecker(markdownPipeline),
   keepText: false,
+  remoteImageHosts: site.remoteImageHosts,
 });
 const problems = contentProblems(snapshot, site.timeZone);
 const lines = problems.map(formatProblem);

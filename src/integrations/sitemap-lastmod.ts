@@ -14,7 +14,11 @@ import { withBase } from '../lib/urls.ts';
 
 async function readSiteIndex(site: SiteConfig): Promise<SiteIndex> {
   // Records only: the build has checked bodies already.
-  const snapshot = await readContent(process.cwd(), site.contentDir, { now: site.now, checkBody: () => [] });
+  const snapshot = await readContent(process.cwd(), site.contentDir, {
+    now: site.now,
+    checkBody: () => [],
+    remoteImageHosts: site.remoteImageHosts,
+  });
   const records = snapshot.articles.flatMap((a) => (a.record ? [a.record] : []));
   return buildSiteIndex(records, snapshot.sections, site);
 }

@@ -5,10 +5,11 @@
  * checker as arguments.
  */
 import { isUtf8 } from 'node:buffer';
-import { readFileSync, realpathSync, statSync, type Dirent } from 'node:fs';
+import { existsSync, readFileSync, realpathSync, statSync, type Dirent } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
 import { isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { type ArticleRecord, type Section, crossFileProblems } from './articles.ts';
+import { checkArticleImages, IMAGE_EXTENSIONS, type ImageRef } from './image-refs.ts';
 import { type ContentProblem, compareProblems } from './problems.ts';
 import { makeArticleSchema } from './schema.ts';
 import { ARTICLES_DIR, fieldLine, SECTIONS_FILE, validateArticle, validateSections } from './validate.ts';
@@ -56,6 +57,26 @@ export function isLitter(name: string): boolean {
   return /^(?:\.git|\.gitkeep|\.gitignore|\.gitattributes|\.DS_Store|\.#.*|\..*\.sw[a-p])$/.test(name);
 }
 
+function isImageFile(name: string): boolean {
+  const lower = name.toLowerCase();
+  return IMAGE_EXTENSIONS.some((extension) => lower.endsWith(extension));
+}
+
+/** The frontmatter image as an image reference, with the line of its `src`. */
+function leadImageRef(
+  image: { src: string; width?: number | undefined; height?: number | undefined } | undefined,
+  frontmatter: string,
+): ImageRef | undefined {
+  if (!image) return undefined;
+  return {
+    src: image.src,
+    line: fieldLine(frontmatter, 'image.src') ?? fieldLine(frontmatter, 'image'),
+    width: image.width,
+    height: image.height,
+    form: 'frontmatter',
+  };
+}
+
 /** Reads and validates `sections.yaml`; with no readable file, no section is known. */
 export async function readSections(
   root: string,
@@ -86,6 +107,8 @@ export interface ReadOptions {
   now: Date;
   /** Checks each article's body: the Markdown pipeline's own checks (`src/markdown/check-body.ts`). */
   checkBody: BodyChecker;
+  /** Hosts `https://` images may come from (the `remoteImageHosts` setting). Default none. */
+  remoteImageHosts?: readonly string[] | undefined;
   /**
    * Keep each article's text and body, which the build renders. Default true.
    * The checker needs neither once checked.
@@ -224,12 +247,24 @@ export async function readContent(root: string, contentDir: string, options: Rea
   const prefix = `${ARTICLES_DIR}/`;
   const articles: ArticleFile[] = [];
   const checks: Promise<ContentProblem[]>[] = [];
+  const imageFiles: { name: string; file: string }[] = [];
+  const usedImages = new Set<string>();
+  const imageRules = {
+    contentDir: base,
+    publicDir: resolve(root, 'public'),
+    remoteHosts: options.remoteImageHosts ?? [],
+    exists: (path: string) => existsSync(path) && statSync(path).isFile(),
+  };
   for (const { name, problem } of listed) {
     if (name === SECTIONS_FILE) continue;
     // Names come from the listing: relative, with forward slashes and no `..`.
     const file = shownBase === '' ? name : `${shownBase}/${name}`;
     if (problem) {
       problems.push({ ...problem, file });
+      continue;
+    }
+    if (isImageFile(name)) {
+      imageFiles.push({ name, file });
       continue;
     }
     if (!name.startsWith(prefix)) {
@@ -244,7 +279,7 @@ export async function readContent(root: string, contentDir: string, options: Rea
       problems.push({
         severity: 'error',
         file,
-        message: 'not a Markdown file: only .md files belong in content/articles/ (put images under public/)',
+        message: `not a Markdown file: only .md files and images (${IMAGE_EXTENSIONS.join(', ')}) belong in the content folder`,
       });
       continue;
     }
@@ -262,7 +297,17 @@ export async function readContent(root: string, contentDir: string, options: Rea
     const text = bytes.toString('utf8');
     const validated = validateArticle(text, file, name.slice(prefix.length), schema, { now: options.now });
     problems.push(...validated.problems);
-    const { body, bodyLine, frontmatter, record } = validated;
+    const { body, bodyLine, frontmatter } = validated;
+    let record = validated.record;
+    if (record) {
+      const images = checkArticleImages(
+        { file, path: `${base}/${name}`, image: leadImageRef(record.data.image, frontmatter), body, bodyLine },
+        imageRules,
+      );
+      problems.push(...images.problems);
+      for (const used of images.localFiles) usedImages.add(used);
+      if (images.problems.some((p) => p.severity === 'error')) record = undefined;
+    }
     const checked = options.checkBody(body, { file, bodyLine });
     if (Array.isArray(checked)) problems.push(...checked);
     else checks.push(checked);
@@ -277,6 +322,10 @@ export async function readContent(root: string, contentDir: string, options: Rea
     articles.push(article);
   }
   for (const found of await Promise.all(checks)) problems.push(...found);
+  for (const { name, file } of imageFiles) {
+    if (usedImages.has(resolve(base, name))) continue;
+    problems.push({ severity: 'warning', file, message: 'image not used by any article' });
+  }
   problems.sort(compareProblems);
   return { sections, articles, problems, fileCount: listed.length };
 }

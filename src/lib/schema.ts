@@ -7,6 +7,7 @@
  */
 import * as z from 'zod';
 import { daysInMonth, type IsoReading, readIsoWithOffset } from './dates.ts';
+import { slugify } from './slug.ts';
 
 /** Shows an editor's value back to them, shortened. */
 export function describeValue(value: unknown): string {
@@ -66,18 +67,41 @@ function instantMessage(value: unknown, reading: IsoReading | undefined): string
 
 const textList = (what: string) => z.array(requiredText(what), { error: expecting(`a list of ${what}s`) });
 
+/** Names that get a page of their own (tags, editors): their URL is made from their letters and digits. */
+const namedList = (what: string, aWhat: string) =>
+  z.array(
+    // An empty name has its own message (requiredText); this one is for names like "!!!".
+    requiredText(what).refine((name) => name.trim() === '' || slugify(name) !== '', {
+      error: `expected ${aWhat} with letters or digits, which its page's URL is made from`,
+    }),
+    { error: expecting(`a list of ${what}s`) },
+  );
+
 /** An article id as written in `related`: its path under `content/articles/` without `.md`. */
 const articleId = requiredText('an article id (its file path under content/articles/ without .md)');
+
+const pixels = z
+  .number({ error: expecting('a width or height in pixels, such as 1200') })
+  .int({ error: 'expected a whole number of pixels' })
+  .positive({ error: 'expected a number of pixels above 0' });
 
 /** The image shown with an article; `alt` is required whenever there is an image. */
 export const imageSchema = z.object(
   {
-    /** Path under `public/` (e.g. `/images/reykjavik.jpg`) or an absolute https URL. */
+    /**
+     * Path relative to the article file (`./port.jpg`, `../../images/port.jpg`, for a file beside it or
+     * in `content/images/`), a path under `public/` (`/images/port.jpg`, not optimised) or an https URL
+     * from an allowed host (`remoteImageHosts`). Checked by `src/lib/image-refs.ts`.
+     */
     src: requiredText('an image path or URL'),
     /** Text alternative read out to readers who cannot see the image. */
     alt: requiredText('a text alternative (alt) describing the image'),
     /** Photographer or agency, shown under the image. */
     credit: requiredText('a credit').optional(),
+    /** Width in pixels: required for an https image, which the build never downloads. */
+    width: pixels.optional(),
+    /** Height in pixels: required for an https image. */
+    height: pixels.optional(),
   },
   { error: expecting('a mapping with src and alt') },
 );
@@ -110,9 +134,14 @@ export function makeArticleSchema(sectionSlugs: readonly string[]) {
     /** Agency or author of the copy, e.g. Xinhua. */
     source: requiredText('a source such as Xinhua'),
     /** Names of the editors who handled the copy; at least one. */
-    editors: textList('editor name').min(1, { error: 'expected at least one editor name, got an empty list' }),
+    editors: namedList('editor name', 'an editor name').min(1, { error: 'expected at least one editor name, got an empty list' }),
     /** Free keywords. */
-    tags: textList('tag').default([]),
+    tags: namedList('tag', 'a tag').default([]),
+    /**
+     * Leads the homepage while the article is among the site's newest `featuredWindow` articles
+     * (the newest featured one when there are several); otherwise the newest article leads.
+     */
+    featured: z.boolean({ error: expecting('true or false') }).default(false),
     /** Drafts are never built. */
     draft: z.boolean({ error: expecting('true or false') }).default(false),
     /** Ids of other articles chosen by the editors ("Conseils de la rédaction"). */
@@ -136,6 +165,7 @@ export const articleFields = [
   'source',
   'editors',
   'tags',
+  'featured',
   'draft',
   'related',
   'image',

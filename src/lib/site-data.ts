@@ -4,14 +4,26 @@
  * shared by every page.
  */
 import { readFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { imageMetadata } from 'astro/assets/utils';
 import { getCollection, getEntry, render } from 'astro:content';
 import { experimental_AstroContainer as AstroContainer } from 'astro/container';
 import { BODY_FILE } from './article-bodies.ts';
 import { READING_MINUTES } from '../markdown/remark-reading-time.ts';
 import { typography } from '../markdown/typography.ts';
-import { site } from '../site.ts';
-import { type ArticleRecord, buildSiteIndex, type Section, type SiteIndex } from './articles.ts';
+import { site, t } from '../site.ts';
+import { absoluteUrl } from './urls.ts';
+import {
+  type ArticleRecord,
+  buildSiteIndex,
+  type ImageAsset,
+  type Section,
+  type ShownImage,
+  type SiteIndex,
+} from './articles.ts';
+import { EXCERPT } from './description.ts';
+import { pictureHtml, pictureOf, socialImageOf } from './pictures.ts';
 import { shareSiteIndex } from './build-handoff.ts';
 import { ContentError, type ContentProblem } from './problems.ts';
 import { type ArticleData, CURRENT_PROBLEMS, type ProblemData, type SectionData } from './schema.ts';
@@ -31,14 +43,21 @@ function loadIndex(store: Awaited<ReturnType<typeof readStore>>): SiteIndex {
   const errors = problems?.data.errors ?? [];
   if (errors.length > 0)
     throw new ContentError(errors.map(contentProblem), fileURLToPath(new URL('../../', import.meta.url)));
-  const records: ArticleRecord[] = entries.map((entry) => ({
-    id: entry.id,
-    slug: idAndSlug(entry.id).slug,
-    filePath: entry.filePath ?? entry.id,
-    data: typesetArticle(entry.data),
-    readingMinutes: readingMinutesOf(entry.rendered?.metadata?.frontmatter, entry.filePath ?? entry.id),
-    ...(entry.digest === undefined ? {} : { digest: String(entry.digest) }),
-  }));
+  const records: ArticleRecord[] = entries.map((entry) => {
+    const file = entry.filePath ?? entry.id;
+    const excerpt = entry.rendered?.metadata?.[EXCERPT];
+    const image = entry.data.image && shownImage(entry.data.image, file);
+    return {
+      id: entry.id,
+      slug: idAndSlug(entry.id).slug,
+      filePath: file,
+      data: typesetArticle(entry.data),
+      readingMinutes: readingMinutesOf(entry.rendered?.metadata?.frontmatter, file),
+      ...(entry.digest === undefined ? {} : { digest: String(entry.digest) }),
+      ...(typeof excerpt === 'string' ? { excerpt } : {}),
+      ...(image ? { image } : {}),
+    };
+  });
   const sections: Section[] = sectionEntries.map((entry) => ({ slug: entry.id, ...typesetSection(entry.data) }));
   const built = buildSiteIndex(records, sections, { now: site.now, timeZone: site.timeZone });
   shareSiteIndex(built);
@@ -61,6 +80,24 @@ function typesetArticle(data: ArticleData): ArticleData {
   const typeset = { ...data, title: typography(data.title, site.locale) };
   if (data.summary !== undefined) typeset.summary = typography(data.summary, site.locale);
   return typeset;
+}
+
+/**
+ * The lead image as the loader stored it: a local file's `src` has become its
+ * `ImageMetadata` (the content store resolves it); public and https images
+ * carry their width and height.
+ */
+function shownImage(image: ArticleData['image'] & object, file: string): ShownImage {
+  const { alt, credit } = image;
+  const src: unknown = image.src;
+  if (typeof src === 'object' && src !== null && 'width' in src && 'height' in src && 'format' in src) {
+    const asset = src as ImageAsset;
+    return { kind: 'local', asset, alt, credit, width: asset.width, height: asset.height };
+  }
+  if (typeof src !== 'string' || image.width === undefined || image.height === undefined) {
+    throw new Error(`${file}: image: the content store holds no usable image (${JSON.stringify(src)}); build again`);
+  }
+  return { kind: 'url', src, alt, credit, width: image.width, height: image.height };
 }
 
 function typesetSection(data: SectionData): SectionData {
@@ -100,9 +137,11 @@ export async function getSiteIndex(): Promise<SiteIndex> {
 /**
  * The rendered body of an article, as an Astro `Content` component. The
  * store holds the body's file, not its HTML (`article-bodies.ts`);
- * `render` then does what it does with stored HTML, local images included.
+ * `render` then does what it does with stored HTML. For the page, local
+ * images become `<picture>`s first (`bodyPictures`); for feeds, `render`
+ * makes each a single `<img>`, which every feed reader shows.
  */
-export async function renderArticle(id: string) {
+export async function renderArticle(id: string, options: { forFeed?: boolean } = {}) {
   const entry = await getEntry('articles', id);
   if (!entry) throw new Error(`No article with id "${id}" in the content store`);
   const file = entry.rendered?.metadata?.[BODY_FILE];
@@ -116,7 +155,86 @@ export async function renderArticle(id: string) {
       `${entry.filePath ?? id}: its rendered body is missing from the build cache (${(error as Error).message}); build again`,
     );
   }
+  if (!options.forFeed) html = await bodyPictures(html, entry.filePath ?? id);
   return render({ ...entry, rendered: { ...entry.rendered, html } });
+}
+
+/** An `<img>` whose attributes Astro's Markdown pipeline left for its image service (`rehypeImages`). */
+const PLACEHOLDER = /<img\b[^>]*?\s__ASTRO_IMAGE_="([^"]+)"[^>]*>/g;
+/** An `<img>` of a file under `public/` (a root-relative path), served as it is. */
+const PUBLIC_IMAGE = /<img\b[^>]*\ssrc="(\/(?!\/)[^"]+)"[^>]*>/g;
+
+/**
+ * Local body images as `<picture>` (AVIF, WebP, fallback, `srcset`/`sizes`
+ * of the article column, lazy), through the same `pictureOf` as lead images;
+ * images under `public/` get their width and height. The placeholders are
+ * resolved as Astro's content runtime does: the image's import, keyed by its
+ * path and the article file, in `astro:asset-imports`.
+ */
+async function bodyPictures(html: string, filePath: string): Promise<string> {
+  const replacements = new Map<string, string>();
+  if (html.includes('__ASTRO_IMAGE_')) {
+    const { default: imports } = await import('astro:asset-imports');
+    for (const [tag, encoded] of html.matchAll(PLACEHOLDER)) {
+      const props = JSON.parse(
+        encoded!
+          .replace(/&(?:#x22|quot);/g, '"')
+          .replace(/&(?:#x27|apos);/g, "'")
+          .replace(/&(?:amp|#x26|#38);/g, '&'),
+      ) as { src: string; alt?: string };
+      const params = new URLSearchParams('astroContentImageFlag');
+      params.set('importer', filePath);
+      const asset = imports.get(`${props.src}?${params.toString()}`);
+      if (!asset) throw new Error(`${filePath}: image ${props.src} was not imported by the content store; build again`);
+      replacements.set(tag, pictureHtml(await pictureOf(asset, { alt: props.alt ?? '', slot: 'article' })));
+    }
+  }
+  for (const [tag, src] of html.matchAll(PUBLIC_IMAGE)) {
+    if (/\swidth=/.test(tag) || replacements.has(tag)) continue;
+    const { width, height } = await publicImageSize(src!);
+    replacements.set(tag, tag.replace(/^<img/, `<img width="${width}" height="${height}"`));
+  }
+  return replacements.size === 0 ? html : html.replace(/<img\b[^>]*>/g, (tag) => replacements.get(tag) ?? tag);
+}
+
+const publicSizes = new Map<string, Promise<{ width: number; height: number }>>();
+
+/** Width and height of an image under `public/` (the build runs from the project's root). */
+function publicImageSize(src: string): Promise<{ width: number; height: number }> {
+  const path = decodeURI(src.replace(/^\/+/, ''));
+  let size = publicSizes.get(path);
+  size ??= readFile(resolve('public', path)).then((bytes) => imageMetadata(bytes, src));
+  publicSizes.set(path, size);
+  return size;
+}
+
+let defaultImage: Promise<{ url: string; alt: string; width: number; height: number }> | undefined;
+
+/** The site's default social card (`defaultImage` under `public/`), with its size. */
+export function defaultSocialImage() {
+  defaultImage ??= readFile(resolve('public', site.defaultImage.replace(/^\/+/, ''))).then(async (bytes) => {
+    const { width, height } = await imageMetadata(bytes, site.defaultImage);
+    return {
+      url: absoluteUrl(site.url, site.basePath, site.defaultImage),
+      alt: t('defaultImageAlt', { site: site.name }),
+      width,
+      height,
+    };
+  });
+  return defaultImage;
+}
+
+/** An article image as a social card (og:image, JSON-LD, feeds): absolute URL and size, 1200 px wide when it can be. */
+export async function socialImage(
+  image: ShownImage,
+): Promise<{ url: string; alt: string; width: number; height: number }> {
+  const { alt, width, height } = image;
+  if (image.kind === 'url') {
+    const url = image.src.startsWith('/') ? absoluteUrl(site.url, site.basePath, image.src) : image.src;
+    return { url, alt, width, height };
+  }
+  const card = await socialImageOf(image.asset);
+  return { url: new URL(card.src, site.url).href, alt, width: card.width, height: card.height };
 }
 
 let container: Promise<AstroContainer> | undefined;
@@ -127,7 +245,7 @@ let container: Promise<AstroContainer> | undefined;
  * the stored HTML holds placeholders where the image service puts local images.
  */
 export async function renderedBody(id: string): Promise<string> {
-  const { Content } = await renderArticle(id);
+  const { Content } = await renderArticle(id, { forFeed: true });
   container ??= AstroContainer.create();
   return (await container).renderToString(Content);
 }

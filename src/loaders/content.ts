@@ -23,8 +23,10 @@ import { join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { isUnifiedProcessor } from '@astrojs/markdown-remark';
 import type { AstroConfig } from 'astro';
+import { imageMetadata } from 'astro/assets/utils';
 import type { DataStore, Loader, LoaderContext } from 'astro/loaders';
 import type { ArticleRecord, Section } from '../lib/articles.ts';
+import { describe, EXCERPT, leadText } from '../lib/description.ts';
 import { type ContentProblem, ContentError, formatProblem } from '../lib/problems.ts';
 import { type BodyChecker, contentProblems, contentSummary, readContent, readSections } from '../lib/read-content.ts';
 import { CURRENT_PROBLEMS } from '../lib/schema.ts';
@@ -44,6 +46,34 @@ interface ContentLoaderOptions {
   pipeline: PipelineOptions;
   /** How the summary line shows a scheduled article's date (`02.12.2026 14h00`). */
   dateTime: (date: Date) => string;
+  /** Hosts `https://` images may come from. */
+  remoteImageHosts: readonly string[];
+}
+
+/**
+ * A string in an entry's data that Astro's content store resolves to the image's
+ * metadata (`ImageMetadata`) when pages read the entry, relative to the entry's
+ * file: what the `image()` schema helper writes (`IMAGE_IMPORT_PREFIX` in Astro).
+ */
+const ASTRO_IMAGE = '__ASTRO_IMAGE_';
+
+type ArticleImage = NonNullable<ArticleRecord['data']['image']>;
+
+/**
+ * The lead image as the store keeps it: a local file (already checked by
+ * `readContent`) for Astro's image pipeline; a file under `public/` with the
+ * width and height read from it; an https image as written (with its size).
+ */
+async function storedImage(image: ArticleImage, publicDir: string): Promise<ArticleImage> {
+  const { src } = image;
+  if (src.startsWith('https://')) return image;
+  if (src.startsWith('/')) {
+    if (image.width !== undefined && image.height !== undefined) return image;
+    const { width, height } = await imageMetadata(await readFile(join(publicDir, decodeURI(src))), src);
+    return { ...image, width, height };
+  }
+  // As Astro's image() helper does: a bare file name is relative to the article.
+  return { ...image, src: `${ASTRO_IMAGE}${src.startsWith('.') ? src : `./${src}`}` };
 }
 
 /** The three loaders, sharing what the articles loader finds when it reads the folder again in `astro dev`. */
@@ -182,7 +212,12 @@ async function syncArticles(
   const { store, config, logger, watcher } = context;
   const { contentDir, timeZone, pipeline, now } = options;
   const root = fileURLToPath(config.root);
-  const snapshot = await readContent(root, contentDir, { now, checkBody: dev.checkBody });
+  const snapshot = await readContent(root, contentDir, {
+    now,
+    checkBody: dev.checkBody,
+    remoteImageHosts: options.remoteImageHosts,
+  });
+  const publicDir = fileURLToPath(config.publicDir);
   const problems = contentProblems(snapshot, timeZone);
   const errors = problems.filter((p) => p.severity === 'error');
   // Warnings are logged; errors too while previewing (a build throws them all at once below).
@@ -249,10 +284,11 @@ async function syncArticles(
       // No `body`, and the HTML in a file: the store is bundled into the build, where the
       // raw Markdown and the rendering would make it six times the size (build time and memory).
       written.push({ file, html: rendered.html });
-      const metadata = { ...rendered.metadata, [BODY_FILE]: file };
+      const metadata = { ...rendered.metadata, [BODY_FILE]: file, [EXCERPT]: describe(leadText(rendered.html)) };
+      const image = record.data.image && (await storedImage(record.data.image, publicDir));
       entries.push({
         id: record.id,
-        data: record.data,
+        data: image ? { ...record.data, image } : record.data,
         filePath,
         digest,
         rendered: { html: '', metadata },
@@ -389,7 +425,12 @@ function sharedMarkdownSettings(config: AstroConfig) {
  */
 async function pipelineSource(root: string): Promise<string> {
   const markdown = (await readdir(join(root, 'src', 'markdown'))).filter((name) => name.endsWith('.ts')).sort();
-  const files = [...markdown.map((name) => join('src', 'markdown', name)), join('src', 'lib', 'slug.ts')];
+  // description.ts makes each body's excerpt, kept with the rendering.
+  const files = [
+    ...markdown.map((name) => join('src', 'markdown', name)),
+    join('src', 'lib', 'slug.ts'),
+    join('src', 'lib', 'description.ts'),
+  ];
   const sources = await Promise.all(files.map((file) => readFile(join(root, file), 'utf8')));
   return sources.join('\0');
 }

@@ -18,6 +18,7 @@ import rehypeFragmentLinks from './rehype-fragment-links.ts';
 import rehypeHeadingIds from './rehype-heading-ids.ts';
 import rehypeImageAttributes from './rehype-image-attributes.ts';
 import rehypeSanitizeArticle from './rehype-sanitize-article.ts';
+import rehypeTableAlign from './rehype-table-align.ts';
 import rehypeTypography from './rehype-typography.ts';
 import remarkArticleDirectives from './remark-article-directives.ts';
 import remarkFigures from './remark-figures.ts';
@@ -42,7 +43,19 @@ export const ID_PREFIX = 'user-content-';
  * Ids the page templates use (layout, share links, editors' picks): a body
  * heading never takes one.
  */
-export const PAGE_IDS = ['main', 'share-heading', 'picks-heading', 'lead-heading'] as const;
+export const PAGE_IDS = [
+  'main',
+  'share-heading',
+  'picks-heading',
+  'lead-heading',
+  'tags-heading',
+  'latest-heading',
+  'secondary-heading',
+  'latest-404-heading',
+  'masthead-search',
+  'search-page-q',
+  'search-results',
+] as const;
 
 export function remarkPlugins(options: PipelineOptions): RemarkPlugins {
   const creditLabel = dictionaryFor(options.locale).imageCredit;
@@ -63,6 +76,7 @@ export function rehypePlugins(options: PipelineOptions): RehypePlugins {
     [rehypeSanitizeArticle, { embedPrefixes }],
     [rehypeEmbedAllowlist, { embedPrefixes }],
     [rehypeFragmentLinks, { prefix: ID_PREFIX }],
+    rehypeTableAlign,
     [rehypeTypography, { locale: options.locale }],
     [rehypeHeadingIds, { reserved: PAGE_IDS }],
     rehypeImageAttributes,

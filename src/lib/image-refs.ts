@@ -1,0 +1,230 @@
+/**
+ * Where an article's images may come from, checked the same way for `image.src`
+ * and for images in the body, by the checker and the build alike (both call
+ * `readContent`). The file system is reached only through `rules.exists`.
+ *
+ * - a path relative to the article (`./port.jpg`, `../../images/port.jpg`):
+ *   must stay inside the content folder and exist; goes through Astro's image
+ *   pipeline, as Astro's `image()` schema helper resolves it;
+ * - a path under `public/` (`/images/port.jpg`): must exist; served as it is,
+ *   with a warning that it is not optimised;
+ * - an `https://` URL: only from `remoteImageHosts`, with its width and height,
+ *   since the build never downloads it;
+ * - anything else (`javascript:`, `data:`, `//host/…`, `http://…`): an error.
+ */
+import { dirname, extname, relative, resolve, sep } from 'node:path';
+import type { Html, RootContent } from 'mdast';
+import remarkDirective from 'remark-directive';
+import remarkParse from 'remark-parse';
+import { unified } from 'unified';
+import { definitions } from 'mdast-util-definitions';
+import type { ContentProblem } from './problems.ts';
+
+/** What Astro's image service turns into AVIF, WebP and a fallback. */
+export const IMAGE_EXTENSIONS = ['.jpg', '.jpeg', '.png', '.webp', '.avif', '.gif'] as const;
+
+export interface ImageRules {
+  /** Absolute path of the content folder: relative paths may not leave it. */
+  contentDir: string;
+  /** Absolute path of `public/`, for `/…` paths. */
+  publicDir: string;
+  /** Hosts `https://` images may come from (`remoteImageHosts`). */
+  remoteHosts: readonly string[];
+  /** Whether a file exists at an absolute path. */
+  exists(path: string): boolean;
+}
+
+/** One image an article uses. */
+export interface ImageRef {
+  src: string;
+  /** 1-based line in the file. */
+  line?: number | undefined;
+  width?: number | undefined;
+  height?: number | undefined;
+  /** How the editor wrote it, for the advice in messages. */
+  form: 'frontmatter' | 'markdown' | 'figure' | 'html';
+}
+
+export type ImageVerdict =
+  | { kind: 'local'; path: string }
+  | { kind: 'public'; path: string; warning: string }
+  | { kind: 'remote' }
+  | { kind: 'error'; message: string };
+
+const LOCAL_ADVICE = 'put the file beside the article or in content/images/ and write a path relative to the article';
+
+function dimensionsAdvice(form: ImageRef['form']): string {
+  if (form === 'frontmatter') return 'add width and height (in pixels) under image';
+  if (form === 'html') return 'add width and height attributes';
+  return 'write it as ::figure[caption]{src="…" alt="…" width=1200 height=800}';
+}
+
+/** The verdict on one image reference of the article at `articlePath` (absolute). */
+export function checkImageRef(ref: ImageRef, articlePath: string, rules: ImageRules): ImageVerdict {
+  const src = ref.src.trim();
+  const shown = JSON.stringify(src.length > 80 ? `${src.slice(0, 77)}…` : src);
+  if (src.startsWith('//')) {
+    return { kind: 'error', message: `${shown} has no scheme: write the full https:// URL` };
+  }
+  const scheme = /^([a-z][a-z0-9+.-]*):/i.exec(src)?.[1]?.toLowerCase();
+  if (scheme !== undefined && scheme !== 'https') {
+    const hint = scheme === 'http' ? 'use its https:// address' : LOCAL_ADVICE;
+    return { kind: 'error', message: `${shown}: "${scheme}:" images are not allowed: ${hint}` };
+  }
+  if (scheme === 'https') {
+    let host: string;
+    try {
+      host = new URL(src).hostname.toLowerCase();
+    } catch {
+      return { kind: 'error', message: `${shown} is not a valid URL` };
+    }
+    if (!rules.remoteHosts.includes(host)) {
+      return {
+        kind: 'error',
+        message: `${shown}: images from ${host} are not allowed: add "${host}" to remoteImageHosts in src/site.config.ts, or download the image and ${LOCAL_ADVICE}`,
+      };
+    }
+    if (ref.width === undefined || ref.height === undefined) {
+      return {
+        kind: 'error',
+        message: `${shown}: a remote image needs its width and height, since the build never downloads it: ${dimensionsAdvice(ref.form)}`,
+      };
+    }
+    return { kind: 'remote' };
+  }
+  let path: string;
+  try {
+    path = decodeURI(src.split(/[?#]/)[0]!);
+  } catch {
+    return { kind: 'error', message: `${shown} is not a valid path` };
+  }
+  const extension = extname(path).toLowerCase();
+  if (!(IMAGE_EXTENSIONS as readonly string[]).includes(extension)) {
+    return {
+      kind: 'error',
+      message: `${shown} is not an image the site can show: expected a ${IMAGE_EXTENSIONS.join(', ')} file`,
+    };
+  }
+  if (path.startsWith('/')) {
+    const file = resolve(rules.publicDir, `.${path}`);
+    if (!isInside(file, rules.publicDir)) {
+      return { kind: 'error', message: `${shown} leaves public/: ${LOCAL_ADVICE}` };
+    }
+    if (!rules.exists(file)) return { kind: 'error', message: `${shown}: no such file under public/` };
+    return {
+      kind: 'public',
+      path: file,
+      warning: `${shown} is served as it is, not optimised (no AVIF/WebP, no smaller sizes): ${LOCAL_ADVICE}`,
+    };
+  }
+  if (ref.form === 'html') {
+    return {
+      kind: 'error',
+      message: `${shown}: a local image in raw HTML is not processed: write it as ![alt](${src})`,
+    };
+  }
+  const file = resolve(dirname(articlePath), path);
+  if (!isInside(file, rules.contentDir)) {
+    return { kind: 'error', message: `${shown} leaves the content folder: ${LOCAL_ADVICE}` };
+  }
+  if (!rules.exists(file)) {
+    const shownFile = relative(dirname(rules.contentDir), file).split(sep).join('/');
+    return {
+      kind: 'error',
+      message: `${shown}: no file at ${shownFile} (paths are relative to the article file): check the name, or add the file`,
+    };
+  }
+  return { kind: 'local', path: file };
+}
+
+function isInside(file: string, folder: string): boolean {
+  const rel = relative(folder, file);
+  return rel !== '' && !rel.startsWith('..') && !rel.startsWith(sep) && !/^[a-z]:/i.test(rel);
+}
+
+const parser = unified().use(remarkParse).use(remarkDirective);
+
+/** Quick test before parsing: most bodies hold no image at all. */
+const MAY_HOLD_IMAGE = /!\[|::figure|<img/i;
+
+/** Every image a Markdown body uses, with its line in the file (`bodyLine`: the file line of the body's first line). */
+export function bodyImageRefs(body: string, bodyLine: number): ImageRef[] {
+  if (!MAY_HOLD_IMAGE.test(body)) return [];
+  const tree = parser.parse(body);
+  const definition = definitions(tree);
+  const refs: ImageRef[] = [];
+  const lineOf = (node: { position?: { start: { line: number } } | undefined }) =>
+    node.position ? node.position.start.line + bodyLine - 1 : undefined;
+  const visit = (nodes: readonly RootContent[]) => {
+    for (const node of nodes) {
+      if (node.type === 'image') refs.push({ src: node.url, line: lineOf(node), form: 'markdown' });
+      else if (node.type === 'imageReference') {
+        const url = definition(node.identifier)?.url;
+        if (url !== undefined) refs.push({ src: url, line: lineOf(node), form: 'markdown' });
+      } else if (node.type === 'leafDirective' && node.name === 'figure') {
+        const { src, width, height } = node.attributes ?? {};
+        if (typeof src === 'string') {
+          refs.push({ src, line: lineOf(node), width: pixels(width), height: pixels(height), form: 'figure' });
+        }
+      } else if (node.type === 'html') refs.push(...htmlImages(node, lineOf(node)));
+      if ('children' in node) visit(node.children);
+    }
+  };
+  visit(tree.children);
+  return refs;
+}
+
+function pixels(value: string | null | undefined): number | undefined {
+  return value && /^\d+$/.test(value) ? Number(value) : undefined;
+}
+
+function attribute(tag: string, name: string): string | undefined {
+  const match = new RegExp(`\\s${name}\\s*=\\s*(?:"([^"]*)"|'([^']*)'|([^\\s>]+))`, 'i').exec(tag);
+  return match ? (match[1] ?? match[2] ?? match[3]) : undefined;
+}
+
+function htmlImages(node: Html, line: number | undefined): ImageRef[] {
+  const refs: ImageRef[] = [];
+  for (const [tag] of node.value.matchAll(/<img\b[^>]*>/gi)) {
+    const src = attribute(tag, 'src');
+    if (src === undefined) continue;
+    refs.push({
+      src,
+      line,
+      width: pixels(attribute(tag, 'width')),
+      height: pixels(attribute(tag, 'height')),
+      form: 'html',
+    });
+  }
+  return refs;
+}
+
+/** A checked image of an article: errors and warnings, and the local files it uses. */
+export interface ArticleImages {
+  problems: ContentProblem[];
+  /** Absolute paths of the local images (content folder) the article uses. */
+  localFiles: string[];
+}
+
+/** Checks the lead image and every body image of one article. */
+export function checkArticleImages(
+  article: { file: string; path: string; image?: ImageRef | undefined; body: string; bodyLine: number },
+  rules: ImageRules,
+): ArticleImages {
+  const problems: ContentProblem[] = [];
+  const localFiles: string[] = [];
+  const refs = [
+    ...(article.image ? [{ ref: article.image, field: 'image.src' }] : []),
+    ...bodyImageRefs(article.body, article.bodyLine).map((ref) => ({ ref, field: 'body' })),
+  ];
+  for (const { ref, field } of refs) {
+    const verdict = checkImageRef(ref, article.path, rules);
+    const at = ref.line === undefined ? {} : { line: ref.line };
+    if (verdict.kind === 'error')
+      problems.push({ severity: 'error', file: article.file, ...at, field, message: verdict.message });
+    else if (verdict.kind === 'public')
+      problems.push({ severity: 'warning', file: article.file, ...at, field, message: verdict.warning });
+    else if (verdict.kind === 'local') localFiles.push(verdict.path);
+  }
+  return { problems, localFiles };
+}
