@@ -94,6 +94,54 @@ export interface UIStrings {
   searchNeedsJs: string;
   /** Alternative text of the site's default social image. */
   defaultImageAlt: string;
+  /** URL segment of tag pages: `/mots-cles/<tag>/`. Lower-case ASCII. */
+  tagsPath: string;
+  /** URL segment of editors' pages: `/redacteurs/<name>/`. Lower-case ASCII. */
+  editorsPath: string;
+  /** Heading and title of a tag's page. */
+  tagTitle: string;
+  /** Heading and title of an editor's page. */
+  editorTitle: string;
+  /** Title of page 2+ of a tag's or editor's list: "{title}, page {page}". */
+  listPageTitle: string;
+  /** Description of a tag's page. */
+  tagDescription: string;
+  /** Description of an editor's page. */
+  editorDescription: string;
+  /** Crumb and label of the tags' part of the site. */
+  tagsLabel: string;
+  /** Crumb and label of the editors' part of the site. */
+  editorsLabel: string;
+  /** Title of a tag's RSS feed. */
+  feedTag: string;
+  /** Title of an editor's RSS feed. */
+  feedEditor: string;
+  /** Heading of the article's tags. */
+  articleTags: string;
+  /** Heading of the homepage's latest news across sections. */
+  latestNews: string;
+  /** Heading of the homepage's secondary stories (read by screen readers). */
+  secondaryStories: string;
+  /** Label of the masthead's search field. */
+  searchLabel: string;
+  /** Placeholder of the search fields. */
+  searchPlaceholder: string;
+  /** Submit button of the search forms. */
+  searchSubmit: string;
+  /** Heading of the latest articles on the 404 page. */
+  notFoundLatest: string;
+  /** Accessible name of a numbered page link: "Page {page}". */
+  pageNumber: string;
+  /** Search results: "{count} résultats pour « {query} »", one result. */
+  searchResultsOne: string;
+  /** Search results, several. */
+  searchResultsOther: string;
+  /** Search: nothing found. */
+  searchNoResults: string;
+  /** Search: while results load. */
+  searchLoading: string;
+  /** Search: link to the next batch of results. */
+  searchMore: string;
 }
 
 /** A language whose dictionary ships with Rotative. */

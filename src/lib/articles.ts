@@ -4,8 +4,10 @@
  * every per-page answer comes from an index built once per build, so no page
  * compares every article with every other one.
  */
+import type { ImageMetadata } from 'astro';
 import { ContentError, type ContentProblem } from './problems.ts';
 import type { ArticleData, SectionData } from './schema.ts';
+import { slugify } from './slug.ts';
 import { articlePath } from './urls.ts';
 
 /** A section of `content/sections.yaml`. */
@@ -26,7 +28,26 @@ export interface ArticleRecord {
   readingMinutes?: number;
   /** Digest of the source file and the Markdown pipeline, from the content store (for incremental builds). */
   digest?: string;
+  /** The body's first sentence(s), near 160 characters (`src/lib/description.ts`); absent in editors' tools. */
+  excerpt?: string;
+  /** The lead image, resolved for the pages (absent in editors' tools, which check `data.image`). */
+  image?: ShownImage;
 }
+
+/** A local image as Astro's image pipeline takes it. */
+export type ImageAsset = ImageMetadata;
+
+/** An article's lead image as pages show it: always with its width and height. */
+export type ShownImage = {
+  alt: string;
+  credit?: string | undefined;
+  width: number;
+  height: number;
+} & (
+  | { kind: 'local'; asset: ImageAsset }
+  /** A path under `public/` (not optimised) or an https URL from an allowed host. */
+  | { kind: 'url'; src: string }
+);
 
 /** A published article with its place on the site. */
 export interface Article extends ArticleRecord {
@@ -34,6 +55,18 @@ export interface Article extends ArticleRecord {
   path: string;
   /** `updated ?? date`: when readers last saw it change. */
   modified: Date;
+  /** What the article is about in a sentence or two: its `summary`, else its excerpt, else its headline. */
+  description: string;
+}
+
+/** The articles of one tag or one editor, newest first. */
+export interface Listing {
+  kind: 'tag' | 'editor';
+  /** URL segment (`arctique`, `ying-xie`). */
+  slug: string;
+  /** As written in the newest article that uses it. */
+  name: string;
+  articles: Article[];
 }
 
 /** Drafts are never published; an article dated after `now` is embargoed until then. */
@@ -111,6 +144,10 @@ export interface SiteIndex {
   updated: Date | undefined;
   /** Each section's own "last updated". */
   sectionUpdated: Map<string, Date | undefined>;
+  /** Every tag of a published article, by slug, in slug order. */
+  tags: Map<string, Listing>;
+  /** Every editor of a published article, by slug, in slug order. */
+  editors: Map<string, Listing>;
 }
 
 /** Builds the index of what is published at `now`; throws a `ContentError` on colliding URLs. */
@@ -130,6 +167,7 @@ export function buildSiteIndex(
     ...record,
     path: articlePath(record.data.section, record.data.date, record.slug, options.timeZone),
     modified: record.data.updated ?? record.data.date,
+    description: record.data.summary ?? (record.excerpt || record.data.title),
   }));
   const bySection = new Map<string, Article[]>(sections.map((s) => [s.slug, []]));
   const positionInSection = new Map<string, number>();
@@ -151,7 +189,26 @@ export function buildSiteIndex(
     positionInSection,
     updated: latestModification(articles),
     sectionUpdated,
+    tags: listings('tag', articles, (a) => a.data.tags),
+    editors: listings('editor', articles, (a) => a.data.editors),
   };
+}
+
+/** Groups articles (newest first) by the slug of each name `namesOf` gives; names without a slug are left out. */
+function listings(kind: Listing['kind'], articles: readonly Article[], namesOf: (a: Article) => readonly string[]) {
+  const bySlug = new Map<string, Listing>();
+  for (const article of articles) {
+    const seen = new Set<string>();
+    for (const name of namesOf(article)) {
+      const slug = slugify(name);
+      if (slug === '' || seen.has(slug)) continue;
+      seen.add(slug);
+      const listing = bySlug.get(slug);
+      if (listing) listing.articles.push(article);
+      else bySlug.set(slug, { kind, slug, name: name.trim(), articles: [article] });
+    }
+  }
+  return new Map([...bySlug].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
 }
 
 /**
@@ -201,15 +258,47 @@ export function sectionNeighbours(article: ArticleRecord, index: SiteIndex): { p
   return neighbours;
 }
 
-/** The homepage: the lead story, then each section's newest articles (the lead left out). */
-export function homepage(
-  index: SiteIndex,
-  perSection: number,
-): { lead: Article | undefined; blocks: { section: Section; articles: Article[] }[] } {
-  const lead = index.articles[0];
-  const blocks = index.sections.map((section) => ({
-    section,
-    articles: (index.bySection.get(section.slug) ?? []).filter((a) => a !== lead).slice(0, perSection),
-  }));
-  return { lead, blocks };
+/** How the homepage is composed (`src/site.config.ts`). */
+export interface FrontPageSettings {
+  /** A `featured: true` article leads while among the newest this many. */
+  featuredWindow: number;
+  /** Stories under the lead, those with an image first. */
+  homeSecondaryCount: number;
+  /** Headlines in "Dernières nouvelles". */
+  homeLatestSize: number;
+  /** Articles per section block. */
+  homeSectionSize: number;
+}
+
+export interface FrontPage {
+  /** The newest featured article among the newest `featuredWindow`, else the newest article. */
+  lead: Article | undefined;
+  /** The next stories, newest first: those with an image among the newest `featuredWindow` first. */
+  secondary: Article[];
+  /** The newest articles across sections, lead and secondary stories included. */
+  latest: Article[];
+  /** Each section with articles, in order, with its newest not already shown above. */
+  blocks: { section: Section; articles: Article[] }[];
+}
+
+/** The homepage, like a newspaper's front page. */
+export function frontPage(index: SiteIndex, settings: FrontPageSettings): FrontPage {
+  const recent = index.articles.slice(0, settings.featuredWindow);
+  const lead = recent.find((a) => a.data.featured) ?? index.articles[0];
+  const others = recent.filter((a) => a !== lead);
+  const pool = [...others.filter((a) => a.image), ...others.filter((a) => !a.image)];
+  // The window may be smaller than the count: newer articles beyond it fill in.
+  for (const a of index.articles.slice(recent.length)) {
+    if (pool.length >= settings.homeSecondaryCount) break;
+    if (a !== lead) pool.push(a);
+  }
+  const secondary = pool.slice(0, settings.homeSecondaryCount).sort(compareNewestFirst);
+  const shown = new Set([lead, ...secondary]);
+  const blocks = index.sections.flatMap((section) => {
+    const articles = (index.bySection.get(section.slug) ?? [])
+      .filter((a) => !shown.has(a))
+      .slice(0, settings.homeSectionSize);
+    return articles.length > 0 ? [{ section, articles }] : [];
+  });
+  return { lead, secondary, latest: index.articles.slice(0, settings.homeLatestSize), blocks };
 }

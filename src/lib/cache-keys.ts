@@ -9,7 +9,7 @@
  * pipeline), which cover its headline, dates, standfirst, reading time and body.
  */
 import { createHash } from 'node:crypto';
-import type { Article, SiteIndex } from './articles.ts';
+import type { Article, Listing, SiteIndex } from './articles.ts';
 import type { SiteConfig } from './config.ts';
 
 function hash(parts: readonly unknown[]): string {
@@ -68,4 +68,17 @@ export function sectionPageKey(
     page.data.map(ref),
     sectionUpdated?.toISOString() ?? null,
   ]);
+}
+
+/**
+ * A page of a tag's or an editor's list: the name shown (spelling of the newest
+ * article), the articles on it and its place among the pages. The teasers'
+ * images and standfirsts come from the articles, whose digests cover them.
+ */
+export function listingPageKey(
+  site: string,
+  listing: Pick<Listing, 'kind' | 'slug' | 'name'>,
+  page: { currentPage: number; lastPage: number; data: readonly Article[] },
+): string {
+  return hash([site, listing.kind, listing.slug, listing.name, page.currentPage, page.lastPage, page.data.map(ref)]);
 }

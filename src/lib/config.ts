@@ -27,6 +27,22 @@ export interface SiteConfigInput {
   pageSize?: number;
   /** Articles per section block on the homepage. Default 4. */
   homeSectionSize?: number;
+  /**
+   * How recent an article marked `featured: true` must be to lead the homepage: it leads while it
+   * is among the newest this many articles of the site. Default 10.
+   */
+  featuredWindow?: number;
+  /** Secondary stories under the homepage's lead, preferably with images: 2 to 4. Default 3. */
+  homeSecondaryCount?: number;
+  /** Headlines in the homepage's "Dernières nouvelles" list, across sections. Default 10. */
+  homeLatestSize?: number;
+  /**
+   * Hosts whose `https://` images articles may show as they are (never downloaded by the build), e.g.
+   * `['photos.agence.example']`. Such an image needs its `width` and `height`. Default: none.
+   */
+  remoteImageHosts?: string[];
+  /** Web address of each source (agency) by its name as written in `source`, for structured data. Default: none. */
+  sourceUrls?: Record<string, string>;
   /** Most editors' picks shown under an article. Default 5. */
   picksSize?: number;
   /** Share links under each article, in this order. Default: X, Facebook, LinkedIn, WhatsApp, e-mail. */
@@ -86,6 +102,11 @@ export const configDefaults = {
   timeZone: 'Asia/Shanghai',
   pageSize: 20,
   homeSectionSize: 4,
+  featuredWindow: 10,
+  homeSecondaryCount: 3,
+  homeLatestSize: 10,
+  remoteImageHosts: [],
+  sourceUrls: {},
   picksSize: 5,
   share: ['x', 'facebook', 'linkedin', 'whatsapp', 'email'],
   contentDir: 'content',
@@ -113,6 +134,39 @@ function positiveInteger(value: number, field: string): number {
     throw new Error(`Site config: ${field}: expected a whole number of 1 or more, got ${value}`);
   }
   return value;
+}
+
+function secondaryCount(value: number): number {
+  if (!Number.isInteger(value) || value < 2 || value > 4) {
+    throw new Error(`Site config: homeSecondaryCount: expected 2, 3 or 4, got ${value}`);
+  }
+  return value;
+}
+
+/** Host names only (`photos.example.org`), lower-cased: a scheme or a path here is a mistake worth stopping for. */
+function remoteImageHosts(hosts: readonly string[]): string[] {
+  return hosts.map((host) => {
+    const trimmed = host.trim().toLowerCase();
+    if (!/^[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)+$/.test(trimmed)) {
+      throw new Error(
+        `Site config: remoteImageHosts: expected a host name such as photos.example.org (no https://, no path), got "${host}"`,
+      );
+    }
+    return trimmed;
+  });
+}
+
+function sourceUrls(urls: Readonly<Record<string, string>>): Record<string, string> {
+  const checked: Record<string, string> = {};
+  for (const [source, url] of Object.entries(urls)) {
+    if (!/^https?:\/\//.test(url) || !URL.canParse(url)) {
+      throw new Error(
+        `Site config: sourceUrls: ${source}: expected an absolute URL such as https://example.org/, got "${url}"`,
+      );
+    }
+    checked[source] = url;
+  }
+  return checked;
 }
 
 /** `true` / `false` from an environment variable; anything else is a mistake worth stopping for. */
@@ -198,6 +252,11 @@ export function resolveSiteConfig(input: SiteConfigInput, env: SiteEnv, startedA
     timeZone,
     pageSize: positiveInteger(input.pageSize ?? configDefaults.pageSize, 'pageSize'),
     homeSectionSize: positiveInteger(input.homeSectionSize ?? configDefaults.homeSectionSize, 'homeSectionSize'),
+    featuredWindow: positiveInteger(input.featuredWindow ?? configDefaults.featuredWindow, 'featuredWindow'),
+    homeSecondaryCount: secondaryCount(input.homeSecondaryCount ?? configDefaults.homeSecondaryCount),
+    homeLatestSize: positiveInteger(input.homeLatestSize ?? configDefaults.homeLatestSize, 'homeLatestSize'),
+    remoteImageHosts: remoteImageHosts(input.remoteImageHosts ?? configDefaults.remoteImageHosts),
+    sourceUrls: sourceUrls(input.sourceUrls ?? configDefaults.sourceUrls),
     picksSize: positiveInteger(input.picksSize ?? configDefaults.picksSize, 'picksSize'),
     share,
     contentDir: pick(env.ROTATIVE_CONTENT_DIR) ?? input.contentDir ?? configDefaults.contentDir,

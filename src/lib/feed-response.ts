@@ -6,15 +6,21 @@ import rss from '@astrojs/rss';
 import { site, t, format } from '../site.ts';
 import type { Article, SiteIndex } from './articles.ts';
 import { type FeedContext, jsonFeed, rssChannelExtras, rssItems, rssNamespaces } from './feeds.ts';
-import { renderedBody } from './site-data.ts';
+import { renderedBody, socialImage } from './site-data.ts';
 import { absoluteUrl } from './urls.ts';
 
 const absolute = (path: string) => absoluteUrl(site.url, site.basePath, path);
 
 async function feedContext(index: SiteIndex, articles: readonly Article[]): Promise<FeedContext> {
-  if (!site.feedFullText) return { absolute, sections: index.sectionsBySlug };
+  const images = new Map(
+    await Promise.all(
+      articles.flatMap((a) => (a.image ? [socialImage(a.image).then((i) => [a.id, i.url] as const)] : [])),
+    ),
+  );
+  const imageOf = (a: Article) => images.get(a.id);
+  if (!site.feedFullText) return { absolute, sections: index.sectionsBySlug, imageOf };
   const bodies = new Map(await Promise.all(articles.map(async (a) => [a.id, await renderedBody(a.id)] as const)));
-  return { absolute, sections: index.sectionsBySlug, bodyOf: (a) => bodies.get(a.id) };
+  return { absolute, sections: index.sectionsBySlug, bodyOf: (a) => bodies.get(a.id), imageOf };
 }
 
 /** An RSS 2.0 response for `articles` (newest first), at `selfPath`. */

@@ -15,6 +15,8 @@ export interface FeedContext {
   sections: ReadonlyMap<string, Section>;
   /** The article's rendered, sanitised body, when full text is wanted. */
   bodyOf?: ((article: Article) => string | undefined) | undefined;
+  /** Absolute URL of the article's image (its social card), when it has one. */
+  imageOf?: ((article: Article) => string | undefined) | undefined;
 }
 
 /** Escapes text for XML character data and attribute values. */
@@ -48,7 +50,8 @@ export function rssItems(articles: readonly Article[], context: FeedContext): RS
       categories: categories(article, context),
       customData: `<dc:creator>${escapeXml(article.data.source)}</dc:creator>`,
     };
-    if (article.data.summary) item.description = article.data.summary;
+    // Every item is described: the summary, else the body's first sentence(s).
+    item.description = article.description;
     const body = context.bodyOf?.(article);
     if (body !== undefined) item.content = absolutiseLinks(body, context.absolute);
     return item;
@@ -121,15 +124,13 @@ export function jsonFeed(
         authors: [{ name: article.data.source }],
         tags: categories(article, context),
       };
-      if (article.data.summary) item.summary = article.data.summary;
+      item.summary = article.description;
       // JSON Feed requires content_html or content_text.
       if (body !== undefined) item.content_html = absolutiseLinks(body, context.absolute);
-      else item.content_text = article.data.summary ?? article.data.title;
+      else item.content_text = article.description;
       if (article.data.updated) item.date_modified = context.iso(article.data.updated);
-      if (article.data.image)
-        item.image = /^https?:/.test(article.data.image.src)
-          ? article.data.image.src
-          : context.absolute(article.data.image.src);
+      const image = context.imageOf?.(article);
+      if (image) item.image = image;
       return item;
     }),
   };

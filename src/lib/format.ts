@@ -11,6 +11,10 @@ export interface Formatters {
   iso: (date: Date) => string;
   /** `21.05.2021 08h19` */
   dateTime: (date: Date) => string;
+  /** `08h19` */
+  time: (date: Date) => string;
+  /** `21/05` */
+  dayMonth: (date: Date) => string;
   /** `21 mai 2021` */
   longDate: (date: Date) => string;
   /** `Dernière mise à jour à 09h05 le 21/05` (or the section's wording). */
@@ -19,6 +23,8 @@ export interface Formatters {
   updatedOn: (date: Date) => string;
   /** `(Rédacteurs : Ying Xie, Yishuang Liu)`, singular for one name. */
   editors: (names: readonly string[]) => string;
+  /** The same line in parts, to link each name: `(Rédacteurs\u00a0: `, `, `, `)`. */
+  editorsParts: (count: number) => { before: string; separator: string; after: string };
 }
 
 export function createFormatters(locale: string, timeZone: string): Formatters {
@@ -29,6 +35,8 @@ export function createFormatters(locale: string, timeZone: string): Formatters {
   return {
     iso: (date) => isoInZone(date, timeZone),
     dateTime: (date) => formatPattern(date, strings.dateTimePattern, timeZone),
+    time,
+    dayMonth: (date) => formatPattern(date, strings.dayMonthPattern, timeZone),
     longDate,
     lastUpdated: (date, scope = 'site') =>
       fill(scope === 'site' ? strings.lastUpdated : strings.sectionLastUpdated, {
@@ -40,5 +48,11 @@ export function createFormatters(locale: string, timeZone: string): Formatters {
       fill(plural.select(names.length) === 'one' ? strings.editorsOne : strings.editorsOther, {
         names: names.join(strings.namesSeparator),
       }),
+    editorsParts: (count) => {
+      const [before = '', after = ''] = (
+        plural.select(count) === 'one' ? strings.editorsOne : strings.editorsOther
+      ).split('{names}');
+      return { before, separator: strings.namesSeparator, after };
+    },
   };
 }

@@ -3,8 +3,13 @@
  * build's clock, at most 1,000. The clock is an argument; CI's scheduled builds
  * keep the window current.
  *
+ * With no article in the window the file still exists and is valid against the
+ * official XSDs, which require at least one `<url>`: it then lists the homepage
+ * alone, without a `<news:news>` entry, which Google News skips.
+ *
  * @see https://developers.google.com/search/docs/crawling-indexing/sitemaps/news-sitemap
  */
+import { SitemapStream, streamToPromise } from 'sitemap';
 import type { Article } from './articles.ts';
 
 export const NEWS_WINDOW_MS = 2 * 24 * 3600 * 1000;
@@ -23,9 +28,31 @@ export function newsLanguage(locale: string): string {
   return (locale.split('-')[0] ?? locale).toLowerCase();
 }
 
-/**
- * The news sitemap with no article in the window. The `sitemap` package refuses
- * to write an empty urlset, but crawlers expect the file to exist and parse.
- */
-export const EMPTY_NEWS_SITEMAP =
-  '<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:news="http://www.google.com/schemas/sitemap-news/0.9"></urlset>\n';
+export interface NewsEntry {
+  /** Absolute URL of the article. */
+  url: string;
+  title: string;
+  /** W3C date-time with offset. */
+  published: string;
+}
+
+/** The news sitemap's XML for `entries`; with none, the homepage alone (see above). */
+export async function newsSitemapXml(
+  entries: readonly NewsEntry[],
+  publication: { name: string; locale: string; homeUrl: string },
+): Promise<string> {
+  const stream = new SitemapStream({ xmlns: { news: true, xhtml: false, image: false, video: false } });
+  if (entries.length === 0) stream.write({ url: publication.homeUrl });
+  for (const entry of entries) {
+    stream.write({
+      url: entry.url,
+      news: {
+        publication: { name: publication.name, language: newsLanguage(publication.locale) },
+        publication_date: entry.published,
+        title: entry.title,
+      },
+    });
+  }
+  stream.end();
+  return (await streamToPromise(stream)).toString();
+}

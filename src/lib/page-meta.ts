@@ -5,10 +5,22 @@
 import type { Article, Section } from './articles.ts';
 import type { SiteConfig } from './config.ts';
 import { isoInZone } from './dates.ts';
-import { breadcrumbLd, newsArticleLd, organizationLd, type PublisherInfo, webSiteLd } from './structured-data.ts';
-import { absoluteUrl, sectionPath } from './urls.ts';
+import {
+  breadcrumbLd,
+  collectionPageLd,
+  type LdImage,
+  newsArticleLd,
+  organizationLd,
+  type PublisherInfo,
+  webSiteLd,
+} from './structured-data.ts';
+import { slugify } from './slug.ts';
+import { absoluteUrl, listingPath, sectionPath } from './urls.ts';
 
-type Settings = Pick<SiteConfig, 'name' | 'url' | 'basePath' | 'locale' | 'timeZone' | 'logo' | 'description'>;
+type Settings = Pick<
+  SiteConfig,
+  'name' | 'url' | 'basePath' | 'locale' | 'timeZone' | 'logo' | 'description' | 'sourceUrls'
+>;
 
 function publisherInfo(site: Settings): PublisherInfo {
   const absolute = (path: string) => absoluteUrl(site.url, site.basePath, path);
@@ -21,18 +33,21 @@ function publisherInfo(site: Settings): PublisherInfo {
   };
 }
 
-/** An article image's absolute URL: https URLs as they are, paths under the base path. */
-export function imageUrl(src: string, site: Pick<SiteConfig, 'url' | 'basePath'>): string {
-  return /^https?:\/\//.test(src) ? src : absoluteUrl(site.url, site.basePath, src);
-}
-
-export function articlePageMeta(article: Article, section: Section, site: Settings, labels: { home: string }) {
+/**
+ * Open Graph and JSON-LD of an article page. `image` is its social card (the
+ * article's image at 1200 px wide, else the site's default), `editorsPath` the
+ * locale's segment of editors' pages.
+ */
+export function articlePageMeta(
+  article: Article,
+  section: Section,
+  site: Settings,
+  options: { home: string; image: LdImage; editorsPath: string },
+) {
   const absolute = (path: string) => absoluteUrl(site.url, site.basePath, path);
   const iso = (date: Date) => isoInZone(date, site.timeZone);
   const { data } = article;
-  const image = data.image ? { url: imageUrl(data.image.src, site), alt: data.image.alt } : undefined;
   return {
-    image,
     article: {
       published: iso(data.date),
       modified: iso(data.updated ?? data.date),
@@ -44,17 +59,40 @@ export function articlePageMeta(article: Article, section: Section, site: Settin
         article,
         section,
         url: absolute(article.path),
-        image: image?.url,
+        image: options.image,
+        sourceUrl: site.sourceUrls[data.source],
+        editorUrls: data.editors.map((name) => absolute(listingPath(options.editorsPath, slugify(name)))),
         iso,
         publisher: publisherInfo(site),
       }),
       // The same two steps as the visible breadcrumb.
       breadcrumbLd([
-        { name: labels.home, url: absolute('/') },
+        { name: options.home, url: absolute('/') },
         { name: section.name, url: absolute(sectionPath(section.slug)) },
       ]),
     ],
   };
+}
+
+/** JSON-LD of a page listing articles (section, tag or editor), and its breadcrumb. */
+export function listPageJsonLd(
+  page: { name: string; description: string; path: string; articles: readonly Article[]; firstPosition: number },
+  crumbs: readonly { name: string; path: string }[],
+  site: Settings,
+): object[] {
+  const absolute = (path: string) => absoluteUrl(site.url, site.basePath, path);
+  return [
+    collectionPageLd({
+      name: page.name,
+      description: page.description,
+      url: absolute(page.path),
+      locale: site.locale,
+      siteUrl: absolute('/'),
+      items: page.articles.map((a) => ({ url: absolute(a.path), name: a.data.title })),
+      firstPosition: page.firstPosition,
+    }),
+    breadcrumbLd(crumbs.map((crumb) => ({ name: crumb.name, url: absolute(crumb.path) }))),
+  ];
 }
 
 export function homePageJsonLd(site: Settings): object[] {

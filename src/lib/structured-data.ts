@@ -7,6 +7,8 @@
  */
 import type {
   BreadcrumbList,
+  CollectionPage,
+  ImageObject,
   NewsArticle,
   NewsMediaOrganizationLeaf,
   SearchActionLeaf,
@@ -36,13 +38,29 @@ function publisher(info: PublisherInfo): NewsMediaOrganizationLeaf {
   };
 }
 
+/** An image with its size: Google asks for width and height, and at least 1200 px wide for large cards. */
+export interface LdImage {
+  /** Absolute URL. */
+  url: string;
+  width: number;
+  height: number;
+}
+
+export function imageObjectLd(image: LdImage): ImageObject {
+  return { '@type': 'ImageObject', url: image.url, width: String(image.width), height: String(image.height) };
+}
+
 export interface ArticleLdInput {
   article: Article;
   section: Section;
   /** Absolute URL of the article page. */
   url: string;
-  /** Absolute URL of the article's image, if it has one. */
-  image?: string | undefined;
+  /** The article's image at 1200 px wide, else the site's default image. */
+  image: LdImage;
+  /** The source's own site (`sourceUrls`), when known. */
+  sourceUrl?: string | undefined;
+  /** Absolute URL of each editor's page, in the order of `editors`. */
+  editorUrls: readonly string[];
   /** `<time datetime>`-style ISO string with the site zone's offset. */
   iso(date: Date): string;
   publisher: PublisherInfo;
@@ -60,17 +78,60 @@ export function newsArticleLd(input: ArticleLdInput): WithContext<NewsArticle> {
     datePublished: input.iso(data.date),
     dateModified: input.iso(data.updated ?? data.date),
     // The wire agency wrote the copy; the newsroom's editors handled it.
-    author: { '@type': 'Organization', name: data.source },
-    editor: data.editors.map((name) => ({ '@type': 'Person' as const, name })),
+    author: { '@type': 'Organization', name: data.source, ...(input.sourceUrl ? { url: input.sourceUrl } : {}) },
+    editor: data.editors.map((name, i) => ({
+      '@type': 'Person' as const,
+      name,
+      ...(input.editorUrls[i] ? { url: input.editorUrls[i] } : {}),
+    })),
     publisher: publisher(input.publisher),
     articleSection: section.name,
     inLanguage: input.publisher.locale,
     isAccessibleForFree: true,
   };
-  if (data.summary) ld.description = data.summary;
+  ld.description = article.description;
   if (data.tags.length > 0) ld.keywords = data.tags.join(', ');
-  if (input.image) ld.image = [input.image];
+  ld.image = [imageObjectLd(input.image)];
   return ld;
+}
+
+/**
+ * A list page (section, tag, editor): a `CollectionPage` whose main entity is
+ * the `ItemList` of the articles on it, in the order shown.
+ */
+export function collectionPageLd(page: {
+  name: string;
+  description: string;
+  /** Absolute URL of the page. */
+  url: string;
+  locale: string;
+  /** Absolute URL of the homepage, whose WebSite this page is part of. */
+  siteUrl: string;
+  /** The articles listed, as absolute URLs and headlines. */
+  items: readonly { url: string; name: string }[];
+  /** Position of the first item in the whole list (21 on page 2 of 20). */
+  firstPosition: number;
+}): WithContext<CollectionPage> {
+  return {
+    '@context': 'https://schema.org',
+    '@type': 'CollectionPage',
+    name: page.name,
+    description: page.description,
+    url: page.url,
+    inLanguage: page.locale,
+    isPartOf: { '@id': `${page.siteUrl}#website` },
+    mainEntity: {
+      '@type': 'ItemList',
+      itemListOrder: 'https://schema.org/ItemListOrderDescending',
+      numberOfItems: page.items.length,
+      itemListElement: page.items.map((item, i) => ({
+        '@type': 'ListItem',
+        position: page.firstPosition + i,
+        url: item.url,
+        name: item.name,
+      })),
+    },
+  };
 }
 
 /** The breadcrumb as on the page: home, then the section. */

@@ -37,6 +37,11 @@ export function absoluteUrl(siteUrl: string, basePath: string, path: string): st
 export const RESERVED_PATHS = [
   // src/pages/
   '404',
+  // src/pages/[listing]/: tag and editor pages, in every shipped language (tagsPath, editorsPath)
+  'mots-cles',
+  'redacteurs',
+  'tags',
+  'editors',
   'recherche',
   'build-fragments',
   'rss.xml',
@@ -59,4 +64,9 @@ export const RESERVED_PATHS = [
 /** Whether a section slug would collide with a path of the site's own (`recherche`, `pagefind`, `sitemap-3.xml`…). */
 export function isReservedPath(segment: string): boolean {
   return (RESERVED_PATHS as readonly string[]).includes(segment) || /^sitemap-\d+\.xml$/.test(segment);
+}
+
+/** `/mots-cles/arctique/` for page 1, `/mots-cles/arctique/2/` after; `segment` is the locale's (`tagsPath`, `editorsPath`). */
+export function listingPath(segment: string, slug: string, page = 1): string {
+  return page <= 1 ? `/${segment}/${slug}/` : `/${segment}/${slug}/${page}/`;
 }

@@ -59,8 +59,8 @@ describe('under the Content-Security-Policy', () => {
 
   it('runs a search without a violation', async () => {
     await page.goto(new URL('recherche/?q=Reykjavik', site.url).href);
-    await page.locator('.pagefind-ui__result-link').first().waitFor({ timeout: 15_000 });
-    expect(await page.locator('.pagefind-ui__result-link').count()).toBe(1);
+    await page.locator('.search-result-link').first().waitFor({ timeout: 15_000 });
+    expect(await page.locator('.search-result-link').count()).toBe(1);
     expect(await violations()).toEqual([]);
   });
 

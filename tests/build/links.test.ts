@@ -64,8 +64,15 @@ describe('links at the root', () => {
     expect(urls.some((u) => u.endsWith('.css'))).toBe(true);
     expect(urls.some((u) => u.endsWith('.woff2'))).toBe(true);
     expect(urls).toEqual(
-      expect.arrayContaining(['/rss.xml', '/feed.json', '/pagefind/international/pagefind-ui.js', '/favicon.svg']),
+      expect.arrayContaining(['/rss.xml', '/feed.json', '/favicon.svg', '/mots-cles/fictif/rss.xml']),
     );
+    // The search page's script, and images in every format the pages offer.
+    expect(urls.some((u) => /^\/_astro\/.*\.js$/.test(u))).toBe(true);
+    for (const format of ['avif', 'webp', 'jpg'])
+      expect(
+        urls.some((u) => u.endsWith(`.${format}`)),
+        format,
+      ).toBe(true);
   });
 });
 

@@ -6,7 +6,15 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
-import { DRAFT_TITLE, EMBARGOED_TITLE, GENERATED_COUNT, readPage, SEED_URL } from '../support/fixture-site.ts';
+import {
+  DRAFT_TITLE,
+  EMBARGOED_TITLE,
+  FEATURED_URL,
+  FRONT_COUNT,
+  GENERATED_COUNT,
+  readPage,
+  SEED_URL,
+} from '../support/fixture-site.ts';
 import { listFiles, listPages, load, squash } from '../support/html.ts';
 
 const dist = inject('fixtureDist');
@@ -21,8 +29,8 @@ beforeAll(async () => {
 describe('the pages written', () => {
   it('include every published article, every section page and nothing else', () => {
     const articles = pages.filter((p) => /^\/[a-z-]+\/\d{4}\/\d{2}\/\d{2}\/[a-z0-9-]+\/$/.test(p));
-    // The seed plus the generated articles; the draft and the embargoed one are not built.
-    expect(articles).toHaveLength(GENERATED_COUNT + 1);
+    // The seed, the generated and the front page's articles; the draft and the embargoed one are not built.
+    expect(articles).toHaveLength(GENERATED_COUNT + FRONT_COUNT + 1);
     expect(pages).toContain(SEED_URL);
     expect(pages).toContain('/');
     expect(pages).toContain('/404.html');
@@ -45,7 +53,7 @@ describe('the pages written', () => {
       const $ = load(await readPage(dist, path));
       // JSON-LD blocks are data, not scripts.
       const scripts = $('script').not('[type="application/ld+json"]');
-      expect(scripts.length, path).toBe(path === '/recherche/' ? 2 : 0);
+      expect(scripts.length, path).toBe(path === '/recherche/' ? 1 : 0);
     }
     const search = load(await readPage(dist, '/recherche/'));
     const searchScripts = search('script[src]')
@@ -86,10 +94,23 @@ describe('the pages written', () => {
     }
   });
 
-  it('give every page a canonical URL on the configured site, except the 404', async () => {
-    for (const path of pages.filter((p) => p !== '/404.html')) {
+  it('give every page a canonical URL on the configured site, except the 404, which has noindex instead', async () => {
+    for (const path of pages) {
       const $ = load(await readPage(dist, path));
-      expect($('link[rel="canonical"]').attr('href'), path).toBe(`${SITE}${path}`);
+      if (path === '/404.html') {
+        expect($('link[rel="canonical"]').length).toBe(0);
+        expect($('meta[name="robots"]').attr('content')).toBe('noindex');
+      } else expect($('link[rel="canonical"]').attr('href'), path).toBe(`${SITE}${path}`);
+    }
+  });
+
+  it('are all described: meta description and og:description, the same, at most about 160 characters', async () => {
+    for (const path of pages) {
+      const $ = load(await readPage(dist, path));
+      const description = $('meta[name="description"]').attr('content') ?? '';
+      expect(description.length, path).toBeGreaterThan(20);
+      expect(description.length, path).toBeLessThanOrEqual(200);
+      expect($('meta[property="og:description"]').attr('content'), path).toBe(description);
     }
   });
 });
@@ -277,13 +298,15 @@ describe('the homepage', () => {
     expect(Date.parse(stamp)).toBe(newestModified);
   });
 
-  it('leads with the newest article', () => {
-    const leadTime = Date.parse($('.lead time').attr('datetime')!);
-    const all = $('time')
-      .not('.site-updated time')
-      .map((_, t) => Date.parse($(t).attr('datetime')!))
-      .get();
-    expect(leadTime).toBe(Math.max(...all));
+  it('leads with the featured article, which is among the newest but not the newest', () => {
+    expect($('.front-lead .teaser-title a').attr('href')).toBe(FEATURED_URL);
+    const leadTime = Date.parse($('.front-lead time').attr('datetime')!);
+    const newest = Math.max(
+      ...$('.latest-list time')
+        .map((_, t) => Date.parse($(t).attr('datetime')!))
+        .get(),
+    );
+    expect(leadTime).toBeLessThan(newest);
   });
 
   it('shows each section’s newest articles in the configured order and links every section', () => {
@@ -295,7 +318,7 @@ describe('the homepage', () => {
     const navLinks = $('nav.sections-nav a')
       .map((_, a) => $(a).attr('href'))
       .get();
-    expect(navLinks).toEqual(['/international/', '/economie/', '/culture/', '/recherche/']);
+    expect(navLinks).toEqual(['/international/', '/economie/', '/culture/']);
     $('.home-section').each((_, section) => {
       expect($(section).find('.teaser').length).toBeGreaterThan(0);
       expect($(section).find('.teaser').length).toBeLessThanOrEqual(4);
@@ -308,6 +331,6 @@ describe('the 404 page', () => {
     const $ = load(await readPage(dist, '/404.html'));
     expect($('h1').text()).toBe('Page introuvable');
     expect($('meta[name="robots"]').attr('content')).toBe('noindex');
-    expect($('main a').attr('href')).toBe('/');
+    expect($('main a').first().attr('href')).toBe('/');
   });
 });

@@ -6,12 +6,13 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import Parser from 'rss-parser';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
-import { GENERATED_COUNT, readPage, SEED_URL } from '../support/fixture-site.ts';
+import { FRONT_COUNT, GENERATED_COUNT, NEWEST_URL, readPage, SEED_URL } from '../support/fixture-site.ts';
+import { xsdErrors } from '../support/xsd.ts';
 import { listPages, load, squash } from '../support/html.ts';
 
 const dist = inject('fixtureDist');
 const SITE = 'https://rotative.example.org';
-const PUBLISHED = GENERATED_COUNT + 1;
+const PUBLISHED = GENERATED_COUNT + FRONT_COUNT + 1;
 const read = (path: string) => readFile(join(dist, path), 'utf8');
 const xml = async (path: string) => load(await read(path), { xml: true });
 
@@ -37,7 +38,10 @@ describe('the site RSS feed', () => {
     expect(squash(feed.title ?? '')).toBe('Rotative : toute l’actualité (RSS)');
     expect(feed.language).toBe('fr-FR');
     expect(feed.items).toHaveLength(Math.min(50, PUBLISHED));
-    expect(new Set(feed.items.map((i) => new URL(i.link).pathname))).toEqual(new Set(articlePages));
+    // The newest 50 of all the article pages.
+    const listed = feed.items.map((i) => new URL(i.link).pathname);
+    expect(listed.every((path) => articlePages.includes(path))).toBe(true);
+    expect(new Set(listed).size).toBe(listed.length);
     const dates = feed.items.map((i) => Date.parse(i.isoDate));
     expect(dates).toEqual([...dates].sort((a, b) => b - a));
   });
@@ -49,9 +53,31 @@ describe('the site RSS feed', () => {
     expect(seed.isoDate).toBe('2021-05-21T00:19:00.000Z');
     expect(seed.creator).toBe('Xinhua');
     expect(seed.categories).toEqual(['International']);
-    const generated = feed.items.find((i) => i.title.includes('(n° 1)'))!;
+    const generated = feed.items.find((i) => i.title.includes('(n° 10)'))!;
     expect(generated.categories).toContain('fictif');
     expect(generated.contentSnippet).toMatch(/^Article fictif de démonstration/);
+  });
+
+  it('describes every item, with its summary or else the body’s first sentences', async () => {
+    const text = await read('rss.xml');
+    const feed = await parser.parseString(text);
+    expect(text.match(/<item>/g)).toHaveLength(feed.items.length);
+    expect(text.match(/<description>/g)).toHaveLength(feed.items.length + 1);
+    const seed = feed.items.find((i) => i.link === `${SITE}${SEED_URL}`)!;
+    // The seed has no summary and its first sentence is long: cut between words near 160 characters.
+    expect(seed.contentSnippet).toMatch(/^Le ministre russe des Affaires étrangères Sergueï Lavrov .*[a-zé]…$/);
+    expect(seed.contentSnippet!.length).toBeLessThanOrEqual(161);
+    expect(seed.contentSnippet!.length).toBeGreaterThan(140);
+  });
+});
+
+describe('tag and editor feeds', () => {
+  it('list the tag’s or the editor’s articles, and parse', async () => {
+    const tag = await parser.parseString(await read('mots-cles/port-de-valmorin/rss.xml'));
+    expect(tag.items.map((i) => new URL(i.link).pathname)).toContain(NEWEST_URL);
+    expect(tag.items).toHaveLength(4);
+    const editor = await parser.parseString(await read('redacteurs/ying-xie/rss.xml'));
+    expect(editor.items.map((i) => new URL(i.link).pathname)).toContain(SEED_URL);
   });
 });
 
@@ -116,11 +142,28 @@ describe('the sitemaps', () => {
     expect(urls.has('/international/2/')).toBe(true);
   });
 
-  it('include a Google News sitemap that is valid XML when the two-day window is empty', async () => {
-    // The fixture's clock is two weeks after its newest article.
+  it('are valid against the official XSDs (sitemap index, sitemap, Google News)', async () => {
+    const index = await read('sitemap-index.xml');
+    expect(await xsdErrors(index, 'sitemapindex')).toEqual([]);
+    const $ = load(index, { xml: true });
+    for (const loc of $('sitemap > loc')
+      .map((_, l) => $(l).text())
+      .get()) {
+      expect(await xsdErrors(await read(new URL(loc).pathname.slice(1)), 'urlset'), loc).toEqual([]);
+    }
+    expect(await xsdErrors(await read('news-sitemap.xml'), 'urlset')).toEqual([]);
+  });
+
+  it('include a Google News sitemap with the articles of the two days before the clock', async () => {
+    // The fixture's clock is 2021-06-30 12:00 in Beijing: only the market story of the 29th is that recent.
     const $ = await xml('news-sitemap.xml');
     expect($('urlset').attr('xmlns:news')).toBe('http://www.google.com/schemas/sitemap-news/0.9');
-    expect($('url').length).toBe(0);
+    expect(
+      $('url > loc')
+        .map((_, l) => $(l).text())
+        .get(),
+    ).toEqual([`${SITE}${NEWEST_URL}`]);
+    expect($('news\\:publication_date').text()).toBe('2021-06-29T07:00:00+08:00');
   });
 
   it('are listed in robots.txt', async () => {
@@ -146,10 +189,21 @@ describe('structured data and social cards on the seed article', () => {
     expect(article['headline']).toBe($('article h1').text());
     expect(article['datePublished']).toBe($('.source-line time').attr('datetime'));
     expect(article['dateModified']).toBe($('.updated-line time').attr('datetime'));
-    expect(article['author']).toEqual({ '@type': 'Organization', name: $('.source-line .source').text() });
+    // Xinhua's site is configured in src/site.config.ts (sourceUrls).
+    expect(article['author']).toEqual({
+      '@type': 'Organization',
+      name: $('.source-line .source').text(),
+      url: 'https://french.news.cn/',
+    });
     expect((article['editor'] as { name: string }[]).map((e) => e.name).join(', ')).toBe(
       squash($('.editors-line').text()).replace(/^\(Rédacteurs : |\)$/g, ''),
     );
+    expect((article['editor'] as { url: string }[]).map((e) => e.url)).toEqual(
+      $('.editors-line a')
+        .map((_, a) => `${SITE}${$(a).attr('href')}`)
+        .get(),
+    );
+    expect(article['description']).toBe($('meta[name="description"]').attr('content'));
     expect(article['publisher']).toMatchObject({
       '@type': 'NewsMediaOrganization',
       name: 'Rotative',
@@ -158,7 +212,10 @@ describe('structured data and social cards on the seed article', () => {
     expect(article['articleSection']).toBe($('nav.breadcrumb li').last().text());
     expect(article['inLanguage']).toBe('fr-FR');
     expect(article['mainEntityOfPage']).toEqual({ '@type': 'WebPage', '@id': $('link[rel="canonical"]').attr('href') });
-    expect(article).not.toHaveProperty('image');
+    // No image of its own: the site's default, with its size.
+    expect(article['image']).toEqual([
+      { '@type': 'ImageObject', url: `${SITE}/social-default.png`, width: '1200', height: '630' },
+    ]);
   });
 
   it('carries a BreadcrumbList that matches the visible breadcrumb', () => {
@@ -178,6 +235,8 @@ describe('structured data and social cards on the seed article', () => {
     expect(meta('og:url')).toBe(`${SITE}${SEED_URL}`);
     expect(meta('og:title')).toBe($('article h1').text());
     expect(meta('og:image')).toBe(`${SITE}/social-default.png`);
+    expect(meta('og:image:width')).toBe('1200');
+    expect(meta('og:image:height')).toBe('630');
     expect(meta('article:published_time')).toBe('2021-05-21T08:19:00+08:00');
     expect(meta('article:modified_time')).toBe('2021-05-21T09:05:00+08:00');
     expect(meta('article:section')).toBe('International');

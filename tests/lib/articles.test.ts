@@ -5,7 +5,7 @@ import {
   crossFileProblems,
   editorsPicks,
   picksAreSectionNewest,
-  homepage,
+  frontPage,
   publishedArticles,
   type Section,
   sectionNeighbours,
@@ -33,6 +33,7 @@ function record(fields: RecordFields): ArticleRecord {
       editors: ['Alix'],
       section: 'international',
       tags: [],
+      featured: false,
       draft: false,
       related: [],
       ...rest,
@@ -154,19 +155,86 @@ describe('sectionNeighbours', () => {
   });
 });
 
-describe('homepage', () => {
-  it('leads with the newest article and leaves it out of its section block', () => {
-    const list = [
-      record({ id: 'h1', date: '2021-05-01T00:00:00Z' }),
-      record({ id: 'h2', date: '2021-05-02T00:00:00Z' }),
-      record({ id: 'h3', date: '2021-05-03T00:00:00Z', section: 'economie' }),
-    ];
-    const { lead, blocks } = homepage(buildSiteIndex(list, sections, { now, timeZone: 'UTC' }), 4);
-    expect(lead?.id).toBe('h3');
-    expect(blocks.map((b) => [b.section.slug, b.articles.map((a) => a.id)])).toEqual([
-      ['international', ['h2', 'h1']],
-      ['economie', []],
+describe('frontPage', () => {
+  const settings = { featuredWindow: 3, homeSecondaryCount: 2, homeLatestSize: 3, homeSectionSize: 2 };
+  const image = { kind: 'url' as const, src: '/i.jpg', alt: 'x', width: 10, height: 10 };
+  const withImage = (r: ArticleRecord) => ({ ...r, image });
+  const list = [
+    record({ id: 'f1', date: '2021-05-01T00:00:00Z' }),
+    withImage(record({ id: 'f2', date: '2021-05-02T00:00:00Z', section: 'economie' })),
+    record({ id: 'f3', date: '2021-05-03T00:00:00Z' }),
+    record({ id: 'f4', date: '2021-05-04T00:00:00Z', section: 'economie' }),
+    withImage(record({ id: 'f5', date: '2021-05-05T00:00:00Z' })),
+  ];
+  const build = (records: ArticleRecord[]) => buildSiteIndex(records, sections, { now, timeZone: 'UTC' });
+
+  it('leads with the newest article, then the next stories, and leaves them out of the blocks', () => {
+    const page = frontPage(build(list), settings);
+    expect(page.lead?.id).toBe('f5');
+    // The newest three are f5 (the lead), f4 and f3: neither has an image, so both are taken.
+    expect(page.secondary.map((a) => a.id)).toEqual(['f4', 'f3']);
+    expect(page.latest.map((a) => a.id)).toEqual(['f5', 'f4', 'f3']);
+    expect(page.blocks.map((b) => [b.section.slug, b.articles.map((a) => a.id)])).toEqual([
+      ['international', ['f1']],
+      ['economie', ['f2']],
     ]);
+  });
+
+  it('takes stories with an image first among the newest featuredWindow', () => {
+    const page = frontPage(build(list), { ...settings, featuredWindow: 5 });
+    expect(page.secondary.map((a) => a.id)).toEqual(['f4', 'f2']);
+  });
+
+  it('leads with a featured article while it is among the newest featuredWindow, and not after', () => {
+    const featured = [...list, record({ id: 'f0', date: '2021-05-03T12:00:00Z', featured: true })];
+    expect(frontPage(build(featured), settings).lead?.id).toBe('f0');
+    const later = [
+      ...featured,
+      record({ id: 'f6', date: '2021-05-06T00:00:00Z' }),
+      record({ id: 'f7', date: '2021-05-07T00:00:00Z' }),
+    ];
+    expect(frontPage(build(later), settings).lead?.id).toBe('f7');
+  });
+
+  it('leaves out sections with nothing left to show', () => {
+    expect(frontPage(build(list.slice(3)), settings).blocks).toEqual([]);
+  });
+});
+
+describe('tags and editors', () => {
+  const index = buildSiteIndex(
+    [
+      record({ id: 't1', date: '2021-05-01T00:00:00Z', tags: ['Arctique', 'pêche'], editors: ['Élise Marchetti'] }),
+      record({ id: 't2', date: '2021-05-02T00:00:00Z', tags: ['arctique'], editors: ['Elise Marchetti', 'Bo'] }),
+    ],
+    sections,
+    { now, timeZone: 'UTC' },
+  );
+
+  it('group articles by the slug of each tag, newest first, named as the newest article writes it', () => {
+    expect([...index.tags.keys()]).toEqual(['arctique', 'peche']);
+    expect(index.tags.get('arctique')).toMatchObject({ kind: 'tag', name: 'arctique' });
+    expect(index.tags.get('arctique')!.articles.map((a) => a.id)).toEqual(['t2', 't1']);
+  });
+
+  it('group articles by editor the same way', () => {
+    expect([...index.editors.keys()]).toEqual(['bo', 'elise-marchetti']);
+    expect(index.editors.get('elise-marchetti')!.articles.map((a) => a.id)).toEqual(['t2', 't1']);
+  });
+});
+
+describe('descriptions', () => {
+  it('are the summary, else the body’s excerpt, else the headline', () => {
+    const described = buildSiteIndex(
+      [
+        record({ id: 'd1', date: '2021-05-01T00:00:00Z', summary: 'Chapeau.' }),
+        { ...record({ id: 'd2', date: '2021-05-01T00:00:00Z' }), excerpt: 'Première phrase.' },
+        record({ id: 'd3', date: '2021-05-01T00:00:00Z' }),
+      ],
+      sections,
+      { now, timeZone: 'UTC' },
+    );
+    expect(described.articles.map((a) => a.description)).toEqual(['Chapeau.', 'Première phrase.', 'd3']);
   });
 });
 

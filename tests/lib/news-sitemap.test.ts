@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { NEWS_LIMIT, newsLanguage, newsSitemapArticles } from '#src/lib/news-sitemap.ts';
+import { NEWS_LIMIT, newsLanguage, newsSitemapArticles, newsSitemapXml } from '#src/lib/news-sitemap.ts';
+import { xsdErrors } from '../support/xsd.ts';
 import { index, record } from './reach-fixtures.ts';
 
 describe('newsSitemapArticles', () => {
@@ -42,5 +43,32 @@ describe('newsLanguage', () => {
   it('gives the ISO 639 code of the locale', () => {
     expect(newsLanguage('fr-FR')).toBe('fr');
     expect(newsLanguage('en-GB')).toBe('en');
+  });
+});
+
+describe('newsSitemapXml', () => {
+  const publication = { name: 'Rotative', locale: 'fr-FR', homeUrl: 'https://news.example.org/' };
+
+  it('is valid against the official XSDs with articles in the window', async () => {
+    const xml = await newsSitemapXml(
+      [{ url: 'https://news.example.org/a/', title: 'Titre « a » & co', published: '2021-05-21T08:19:00+08:00' }],
+      publication,
+    );
+    expect(await xsdErrors(xml, 'urlset')).toEqual([]);
+    expect(xml).toContain('<news:publication_date>2021-05-21T08:19:00+08:00</news:publication_date>');
+    expect(xml).toContain('<news:language>fr</news:language>');
+  });
+
+  it('is valid with an empty window too: it lists the homepage alone, with no news entry', async () => {
+    const xml = await newsSitemapXml([], publication);
+    expect(await xsdErrors(xml, 'urlset')).toEqual([]);
+    expect(xml).toContain('<loc>https://news.example.org/</loc>');
+    expect(xml).not.toContain('<news:news>');
+  });
+
+  it('would be caught: an empty urlset fails the XSD', async () => {
+    const empty =
+      '<?xml version="1.0" encoding="UTF-8"?><urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"></urlset>';
+    expect((await xsdErrors(empty, 'urlset')).length).toBeGreaterThan(0);
   });
 });

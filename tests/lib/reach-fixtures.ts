@@ -18,6 +18,7 @@ export function record(id: string, date: string, extra: Partial<ArticleRecord['d
       source: 'Agence Fictive',
       editors: ['Alix Ferrand'],
       tags: [],
+      featured: false,
       draft: false,
       related: [],
       ...extra,

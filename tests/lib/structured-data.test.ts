@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { breadcrumbLd, jsonLdScript, newsArticleLd, organizationLd, webSiteLd } from '#src/lib/structured-data.ts';
+import {
+  breadcrumbLd,
+  collectionPageLd,
+  jsonLdScript,
+  newsArticleLd,
+  organizationLd,
+  webSiteLd,
+} from '#src/lib/structured-data.ts';
 import { index, record, sections } from './reach-fixtures.ts';
 
 const publisher = {
@@ -26,7 +33,9 @@ describe('newsArticleLd', () => {
     url: 'https://news.example.org/a/',
     iso: (d) => d.toISOString(),
     publisher,
-    image: 'https://news.example.org/i.jpg',
+    image: { url: 'https://news.example.org/i.jpg', width: 1200, height: 675 },
+    sourceUrl: 'https://xinhua.example/',
+    editorUrls: ['https://news.example.org/redacteurs/ying-xie/', 'https://news.example.org/redacteurs/yishuang-liu/'],
   });
 
   it('describes the article with the fields Google reads', () => {
@@ -36,10 +45,10 @@ describe('newsArticleLd', () => {
       headline: 'Titre a',
       datePublished: '2021-05-21T00:19:00.000Z',
       dateModified: '2021-05-21T00:19:00.000Z',
-      author: { '@type': 'Organization', name: 'Xinhua' },
+      author: { '@type': 'Organization', name: 'Xinhua', url: 'https://xinhua.example/' },
       editor: [
-        { '@type': 'Person', name: 'Ying Xie' },
-        { '@type': 'Person', name: 'Yishuang Liu' },
+        { '@type': 'Person', name: 'Ying Xie', url: 'https://news.example.org/redacteurs/ying-xie/' },
+        { '@type': 'Person', name: 'Yishuang Liu', url: 'https://news.example.org/redacteurs/yishuang-liu/' },
       ],
       publisher: {
         '@type': 'NewsMediaOrganization',
@@ -49,16 +58,58 @@ describe('newsArticleLd', () => {
       articleSection: 'International',
       inLanguage: 'fr-FR',
       mainEntityOfPage: { '@type': 'WebPage', '@id': 'https://news.example.org/a/' },
-      image: ['https://news.example.org/i.jpg'],
+      image: [{ '@type': 'ImageObject', url: 'https://news.example.org/i.jpg', width: '1200', height: '675' }],
       description: 'Résumé.',
       keywords: 'arctique',
     });
   });
 
-  it('leaves out the image when there is none', () => {
-    expect(newsArticleLd({ article, section: sections[0]!, url: 'u', iso: String, publisher })).not.toHaveProperty(
-      'image',
-    );
+  it('gives the source Organization no url when none is configured', () => {
+    const { sourceUrl: _, ...input } = {
+      article,
+      section: sections[0]!,
+      url: 'u',
+      iso: String,
+      publisher,
+      image: { url: 'https://news.example.org/default.png', width: 1200, height: 630 },
+      editorUrls: [],
+      sourceUrl: undefined,
+    };
+    const bare = newsArticleLd(input);
+    expect(bare.author).toEqual({ '@type': 'Organization', name: 'Xinhua' });
+    expect(bare.editor).toEqual([
+      { '@type': 'Person', name: 'Ying Xie' },
+      { '@type': 'Person', name: 'Yishuang Liu' },
+    ]);
+  });
+});
+
+describe('collectionPageLd', () => {
+  it('lists the page’s articles as an ItemList, numbered from the page’s first position', () => {
+    const ld = collectionPageLd({
+      name: 'International, page 2',
+      description: 'Le monde.',
+      url: 'https://x/international/2/',
+      locale: 'fr-FR',
+      siteUrl: 'https://x/',
+      items: [
+        { url: 'https://x/a/', name: 'A' },
+        { url: 'https://x/b/', name: 'B' },
+      ],
+      firstPosition: 21,
+    });
+    expect(ld).toMatchObject({
+      '@type': 'CollectionPage',
+      isPartOf: { '@id': 'https://x/#website' },
+      mainEntity: {
+        '@type': 'ItemList',
+        numberOfItems: 2,
+        itemListElement: [
+          { '@type': 'ListItem', position: 21, url: 'https://x/a/', name: 'A' },
+          { '@type': 'ListItem', position: 22, url: 'https://x/b/', name: 'B' },
+        ],
+      },
+    });
   });
 });
 

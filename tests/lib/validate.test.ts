@@ -275,7 +275,7 @@ describe('validateArticle warnings', () => {
       'a key like no other',
       articleText({ auteur: 'X' }),
       [
-        `${file}:7: warning: auteur: unknown field, ignored (known fields: title, summary, date, updated, section, source, editors, tags, draft, related, image)`,
+        `${file}:7: warning: auteur: unknown field, ignored (known fields: title, summary, date, updated, section, source, editors, tags, featured, draft, related, image)`,
       ],
     ],
     [

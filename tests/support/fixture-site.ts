@@ -4,9 +4,10 @@
  * built by the real `astro build` into `tests/.output/<name>/dist`.
  */
 import { spawn } from 'node:child_process';
-import { cp, mkdir, readFile, rm } from 'node:fs/promises';
-import { join } from 'node:path';
+import { cp, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { fixtureImages } from './fixture-images.ts';
 import { defaultSections, generateCorpus, sectionsYaml, writeFiles } from './synthetic-corpus.ts';
 
 export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -22,6 +23,17 @@ export const SEED_URL = '/international/2021/05/21/la-russie-et-les-etats-unis-r
 
 /** Generated articles in the fixture (on top of the seed, a draft and an embargoed one). */
 export const GENERATED_COUNT = 48;
+
+/** The front page's articles (`frontArticles`). */
+export const FRONT_COUNT = 4;
+
+/** Articles with images, tags and no standfirst, newer than every generated one (see `frontArticles`). */
+export const FEATURED_URL = '/international/2021/06/28/grand-port/';
+export const NEWEST_URL = '/economie/2021/06/29/marche-aux-poissons/';
+export const PUBLIC_IMAGE_URL = '/culture/2021/06/27/logo-du-festival/';
+/** The tag every front article has, and the editor who handled them. */
+export const FRONT_TAG = 'port de Valmorin';
+export const FRONT_EDITOR = 'Élise Marchetti';
 
 export const DRAFT_TITLE = '[Fictif] Brouillon qui ne doit jamais paraître';
 export const EMBARGOED_TITLE = '[Fictif] Article sous embargo jusqu’en juillet';
@@ -39,9 +51,66 @@ export async function writeFixtureContent(dir: string, extra: Record<string, str
   });
   const files: Record<string, string> = { 'sections.yaml': sectionsYaml(defaultSections) };
   for (const article of generated) files[`articles/${article.path}`] = article.text;
+  Object.assign(files, frontArticles());
   files['articles/2021/brouillon.md'] = article({ title: DRAFT_TITLE, date: '2021-06-01T10:00:00+08:00', draft: true });
   files['articles/2021/embargo.md'] = article({ title: EMBARGOED_TITLE, date: '2021-07-15T10:00:00+08:00' });
   await writeFiles(dir, { ...files, ...extra });
+  for (const [path, bytes] of Object.entries(await fixtureImages())) {
+    await mkdir(dirname(join(dir, path)), { recursive: true });
+    await writeFile(join(dir, path), bytes);
+  }
+}
+
+/**
+ * The front page's stories: the newest articles of the fixture, with images
+ * (a shared one in `images/`, one beside its article, one under `public/`),
+ * a featured one that is not the newest, bodies without standfirst, a table.
+ */
+function frontArticles(): Record<string, string> {
+  const tagged = `tags: ['${FRONT_TAG}', pêche]`;
+  const editors = `editors: [${FRONT_EDITOR}]`;
+  const image = (src: string, alt: string) => `image:\n  src: ${src}\n  alt: '${alt}'\n  credit: Alix Ferrand`;
+  const front = (fields: Parameters<typeof article>[0]) => article({ ...fields, editors });
+  return {
+    'articles/2021/06/grand-port.md': front({
+      title: '[Fictif] Le grand port de Valmorin rouvre ses quais',
+      date: '2021-06-28T09:30:00+08:00',
+      extra: ['featured: true', tagged, image('../../../images/port.jpg', 'Des barques amarrées au quai')].join('\n'),
+      body: [
+        'Les quais du grand port de Valmorin rouvrent ce lundi après huit mois de travaux. Les pêcheurs ont retrouvé leurs anneaux dès l’aube, sous un ciel clair.',
+        '',
+        '![Le phare au bout de la jetée](./phare.jpg "Le phare de Valmorin | Alix Ferrand")',
+        '',
+        '| Quai | Longueur (m) | Places |',
+        '| :--- | ---: | :---: |',
+        '| Nord | 320 | 48 |',
+        '| Sud | 1 250 | 112 |',
+        '',
+        'La capitainerie annonce une fête du port pour la fin du mois.',
+      ].join('\n'),
+    }),
+    'articles/2021/06/marche-aux-poissons.md': front({
+      title: '[Fictif] Le marché aux poissons de Valmorin change d’horaires',
+      date: '2021-06-29T07:00:00+08:00',
+      section: 'economie',
+      extra: tagged,
+      body: 'Le marché ouvrira désormais à six heures. Les mareyeurs l’avaient demandé depuis longtemps, pour vendre avant la chaleur.',
+    }),
+    'articles/2021/06/regates.md': front({
+      title: '[Fictif] Les régates de Valmorin attirent cent voiliers',
+      date: '2021-06-26T16:00:00+08:00',
+      section: 'culture',
+      extra: [tagged, image('../../../images/port.jpg', 'Des voiliers devant la jetée')].join('\n'),
+      body: 'Cent voiliers ont pris le départ des régates de Valmorin, un record pour cette course fictive créée trente ans plus tôt.',
+    }),
+    'articles/2021/06/logo-du-festival.md': front({
+      title: '[Fictif] Le festival de Valmorin dévoile son logo',
+      date: '2021-06-27T11:00:00+08:00',
+      section: 'culture',
+      extra: [tagged, image('/logo.png', 'Le logo du festival')].join('\n'),
+      body: 'Le festival de Valmorin a présenté son nouveau logo, dessiné par des élèves du lycée maritime.',
+    }),
+  };
 }
 
 /** A minimal valid article, for tests that need one more. */
@@ -52,6 +121,8 @@ export function article(fields: {
   draft?: boolean;
   body?: string;
   extra?: string;
+  /** The `editors:` line, e.g. `editors: [Alix Ferrand]`. */
+  editors?: string;
 }): string {
   return [
     '---',
@@ -59,7 +130,7 @@ export function article(fields: {
     `date: ${fields.date}`,
     `section: ${fields.section ?? 'international'}`,
     'source: Agence Fictive',
-    'editors: [Alix Ferrand]',
+    fields.editors ?? 'editors: [Alix Ferrand]',
     ...(fields.draft ? ['draft: true'] : []),
     ...(fields.extra ? [fields.extra] : []),
     '---',
