@@ -30,8 +30,8 @@ export default defineConfig({
     csp: {
       directives: [
         "default-src 'self'",
-        // Article images may come from agencies' https servers (remoteImageHosts in src/site.config.ts).
-        "img-src 'self' https:",
+        // Article images come from the site, or from the hosts of remoteImageHosts (src/site.config.ts).
+        ["img-src 'self'", ...site.remoteImageHosts.map((host) => `https://${host}`)].join(' '),
         "font-src 'self'",
         "connect-src 'self'",
         "object-src 'none'",
