@@ -88,10 +88,10 @@ describe('npm run check on content with every kind of problem', () => {
       `${a}/fautes.md:5: warning: sections: unknown field, ignored: did you mean section?`,
       `${a}/fautes.md:6: warning: editor: unknown field, ignored: did you mean editors?`,
       `${a}/image.md:7: image.alt: required field is missing: expected a text alternative (alt) describing the image`,
-      `${a}/inconnu.md:7: warning: auteur: unknown field, ignored (known fields: title, summary, date, updated, section, source, editors, tags, draft, related, image)`,
+      `${a}/inconnu.md:7: warning: auteur: unknown field, ignored (known fields: title, summary, date, updated, section, source, editors, tags, featured, draft, related, image)`,
       `${a}/lien.md:7: related: no article has the id "2021/05/introuvable" (an id is the file path under content/articles/ without .md)`,
       `${a}/mise-a-jour.md:7: updated: 2021-05-21T08:00:00+08:00 is earlier than date (2021-05-21T08:19:00+08:00): an update comes after publication; correct either date`,
-      `${a}/photo.jpg: not a Markdown file: only .md files belong in content/articles/ (put images under public/)`,
+      `${a}/photo.jpg: warning: image not used by any article`,
       `${a}/rubrique.md:4: section: unknown section "sports", expected one of: culture, economie, international`,
       `${a}/schema.md: source: required field is missing: expected a source such as Xinhua`,
       `${a}/schema.md:3: date: expected an ISO 8601 date with offset such as 2021-05-21T08:19:00+08:00, got "2021-05-21T08:19:00": add the offset of the zone the time is in (+08:00 for Beijing)`,
@@ -100,7 +100,7 @@ describe('npm run check on content with every kind of problem', () => {
       `${a}/vide.md:8: empty body: write the article below the frontmatter, or mark it draft: true until it is ready`,
       `${a}/yaml-casse.md:2: title: invalid YAML: Missing closing "quote (the parser stopped at line 3, column 32): close the quote (or the bracket) that this value opens`,
       `${dir}/notes.txt: warning: not used by the site: articles go under articles/, sections in sections.yaml`,
-      '17 files, 13 errors, 5 warnings',
+      '17 files, 12 errors, 6 warnings',
     ]);
   });
 
