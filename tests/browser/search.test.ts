@@ -33,11 +33,11 @@ async function search(term: string): Promise<string[]> {
 
 async function results(term: string): Promise<string[]> {
   const status = page.locator('.search-status').filter({ hasText: `«\u202f${term}\u202f»` });
-  await status.waitFor({ timeout: 15_000 });
+  await status.waitFor({ timeout: 30_000 });
   const found = /^(\d+) résultats?/.exec(await status.innerText())?.[1];
   const expected = found === undefined ? 0 : Number(found);
   const links = page.locator('.search-result-link');
-  await expect.poll(() => links.count(), { timeout: 15_000 }).toBe(Math.min(expected, 10));
+  await expect.poll(() => links.count(), { timeout: 30_000 }).toBe(Math.min(expected, 10));
   return links.evaluateAll((all) => all.map((a) => (a as HTMLAnchorElement).pathname));
 }
 

@@ -1,8 +1,12 @@
 /**
- * Articles with every kind of bad image reference, under `articles/images/`,
- * for the checker's tests and the build's: both must refuse them with the same
- * messages. A content folder using them also needs `images/port.jpg`.
+ * Articles with image references, bad and good, placed under `articles/images/`
+ * (two folders below the content folder) for the image checks' unit tests.
  */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { ROOT } from './fixture-site.ts';
+
+const FIXTURES = join(ROOT, 'tests', 'fixtures', 'bad-content', 'articles');
 const head = (name: string) =>
   [
     '---',
@@ -17,27 +21,15 @@ const head = (name: string) =>
 const lead = (name: string, src: string, extra = '') =>
   `${head(name)}\nimage:\n  src: '${src}'\n  alt: Une image${extra}\n---\n\nTexte.\n`;
 
-/** An article whose line 13 (the body's sixth) holds `line`. */
-const body = (name: string, line: string) => `${head(name)}\n---\n\nPremier paragraphe.\n\nSecond.\n\n${line}\n`;
-
-export const BAD_IMAGE_ARTICLES: Record<string, string> = {
-  'articles/images/absente.md': lead('absente', '../../images/absente.jpg'),
-  'articles/images/javascript.md': lead('javascript', 'javascript:alert(1)'),
-  'articles/images/data.md': lead('data', 'data:image/png;base64,AAAA'),
-  'articles/images/sans-schema.md': lead('sans-schema', '//cdn.example.org/x.jpg'),
-  'articles/images/evasion.md': lead('evasion', '../../../../etc/passwd.jpg'),
-  'articles/images/hote-inconnu.md': lead(
-    'hote-inconnu',
-    'https://cdn.example.org/x.jpg',
-    '\n  width: 800\n  height: 600',
-  ),
-  'articles/images/sans-dimensions.md': lead('sans-dimensions', 'https://photos.example.org/x.jpg'),
-  'articles/images/public-absente.md': lead('public-absente', '/images/absente.png'),
-  'articles/images/corps-absent.md': body('corps-absent', '![Absente](./absente.png)'),
-  'articles/images/corps-evasion.md': body('corps-evasion', '![Ailleurs](../../../../../etc/x.png)'),
-  'articles/images/corps-distant.md': body('corps-distant', '![Distante](https://photos.example.org/y.jpg)'),
-  'articles/images/corps-html.md': body('corps-html', '<img src="../../images/port.jpg" alt="Port">'),
-};
+/**
+ * Every bad image reference, from the one-gate fixtures (`tests/fixtures/bad-content/articles/image-*.md`,
+ * which tests/build/bad-content.test.ts feeds to the checker and the build), as `articles/images/<case>.md`.
+ */
+export const BAD_IMAGE_ARTICLES: Record<string, string> = Object.fromEntries(
+  readdirSync(FIXTURES)
+    .filter((name) => name.startsWith('image-') && name.endsWith('.md'))
+    .map((name) => [`articles/images/${name.slice('image-'.length)}`, readFileSync(join(FIXTURES, name), 'utf8')]),
+);
 
 /** Articles whose images are fine (with `images/port.jpg` and an allowed photos.example.org). */
 export const GOOD_IMAGE_ARTICLES: Record<string, string> = {

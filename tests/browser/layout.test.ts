@@ -1,0 +1,185 @@
+/**
+ * Every page type at a phone's width (390 px) and a desktop's (1280 px) in
+ * headless Chromium: no horizontal overflow, no layout shift while loading,
+ * axe-core clean, the masthead in about one line on the phone, the front
+ * page's section grid without a hole, tables that scroll and keep their
+ * alignment. Screenshots of each page at both widths are kept in
+ * tests/.output/screenshots/ as artefacts (not compared pixel by pixel).
+ */
+import { mkdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { axeViolations, launchBrowser, serveStatic, type StaticSite } from '../support/browser.ts';
+import { FEATURED_URL, OUTPUT } from '../support/fixture-site.ts';
+
+const SCREENSHOTS = join(OUTPUT, 'screenshots');
+const widths = { phone: { width: 390, height: 844 }, desktop: { width: 1280, height: 900 } } as const;
+const pageTypes = {
+  home: '/',
+  section: '/international/',
+  tag: '/mots-cles/fictif/',
+  editor: '/redacteurs/elise-marchetti/',
+  article: FEATURED_URL,
+  search: '/recherche/?q=Valmorin',
+} as const;
+
+let browser: Browser;
+let page: Page;
+let site: StaticSite;
+
+beforeAll(async () => {
+  site = await serveStatic(inject('fixtureDist'));
+  browser = await launchBrowser();
+  // One page, reused (the packaged Chromium runs single-process); axe is injected, so no CSP here.
+  page = await browser.newPage({ viewport: widths.phone, bypassCSP: true });
+  // Layout shifts are recorded from the first paint on, before any page script runs.
+  await page.addInitScript(() => {
+    const shifts: number[] = [];
+    (window as unknown as { layoutShifts: number[] }).layoutShifts = shifts;
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries()) shifts.push((entry as unknown as { value: number }).value);
+    }).observe({ type: 'layout-shift', buffered: true });
+  });
+  await mkdir(SCREENSHOTS, { recursive: true });
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await site?.close();
+});
+
+/** Opens `path` and waits until fonts and every image in view have loaded (and search results, on the search page). */
+async function open(path: string): Promise<void> {
+  await page.goto(new URL(path.slice(1), site.url).href, { waitUntil: 'load' });
+  if (path.startsWith('/recherche/')) await page.locator('.search-result').first().waitFor({ timeout: 15_000 });
+  await page.evaluate(async () => {
+    await document.fonts.ready;
+    await Promise.all(
+      [...document.images]
+        .filter((img) => img.loading !== 'lazy' || img.getBoundingClientRect().top < innerHeight)
+        .map((img) => img.decode().catch(() => undefined)),
+    );
+  });
+}
+
+describe.each(Object.entries(widths))('at %s width', (label, size) => {
+  beforeAll(async () => {
+    await page.setViewportSize(size);
+  });
+
+  it.each(Object.entries(pageTypes))(
+    '%s: no horizontal overflow, no layout shift, no axe violation',
+    async (name, path) => {
+      await open(path);
+      const overflow = await page.evaluate(
+        () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+      );
+      expect(overflow, `${name} scrolls sideways`).toBe(0);
+      const shift = await page.evaluate(() =>
+        (window as unknown as { layoutShifts: number[] }).layoutShifts.reduce((sum, value) => sum + value, 0),
+      );
+      expect(shift, `${name}: cumulative layout shift`).toBe(0);
+      await page.screenshot({ path: join(SCREENSHOTS, `${name}-${label}.png`), fullPage: true });
+      expect(await axeViolations(page)).toEqual([]);
+    },
+  );
+});
+
+describe('on a 390 px phone', () => {
+  beforeAll(async () => {
+    await page.setViewportSize(widths.phone);
+  });
+
+  it('the masthead takes about one line: name, sections bar and search button in a row, then the stamp', async () => {
+    await open('/');
+    const box = (selector: string) => page.locator(selector).first().boundingBox();
+    const masthead = (await box('.masthead'))!;
+    expect(masthead.height).toBeLessThan(90);
+    const [name, nav, search] = await Promise.all([box('.site-name'), box('.sections-nav'), box('.masthead-search')]);
+    for (const part of [nav!, search!])
+      expect(Math.abs(part.y + part.height / 2 - (name!.y + name!.height / 2))).toBeLessThan(8);
+  });
+
+  it('the sections bar scrolls sideways to its last section, which can then be followed', async () => {
+    await open('/');
+    const bar = page.locator('.sections-nav ul');
+    expect(await bar.evaluate((ul) => getComputedStyle(ul).overflowX)).toBe('auto');
+    const last = page.locator('.sections-nav a').last();
+    await last.scrollIntoViewIfNeeded();
+    const position = (await last.boundingBox())!;
+    expect(position.x + position.width).toBeLessThanOrEqual(390);
+    await last.click();
+    await page.waitForURL(/\/culture\/$/);
+  });
+
+  it('the masthead’s search field opens when it has the focus, and searches', async () => {
+    await open('/');
+    const input = page.locator('#masthead-search');
+    expect((await input.boundingBox())?.width ?? 0).toBeLessThan(4);
+    await page.keyboard.press('Tab'); // skip link
+    while (!(await input.evaluate((el) => el === document.activeElement))) await page.keyboard.press('Tab');
+    await expect.poll(async () => (await input.boundingBox())?.width ?? 0).toBeGreaterThan(100);
+    await page.keyboard.type('Valmorin');
+    await page.keyboard.press('Enter');
+    await page.waitForURL(/\/recherche\/\?q=Valmorin$/);
+  });
+
+  it('a table scrolls inside the article instead of widening the page, and keeps its alignment', async () => {
+    await open(FEATURED_URL);
+    const table = page.locator('.article-body table');
+    expect(await table.evaluate((t) => getComputedStyle(t).overflowX)).toBe('auto');
+    const box = (await table.boundingBox())!;
+    expect(box.x + box.width).toBeLessThanOrEqual(390);
+    expect(
+      await page
+        .locator('.article-body td.align-right')
+        .first()
+        .evaluate((td) => getComputedStyle(td).textAlign),
+    ).toBe('right');
+    expect(
+      await page
+        .locator('.article-body td.align-center')
+        .first()
+        .evaluate((td) => getComputedStyle(td).textAlign),
+    ).toBe('center');
+  });
+});
+
+describe('on a 1280 px desktop', () => {
+  beforeAll(async () => {
+    await page.setViewportSize(widths.desktop);
+  });
+
+  it('the front page’s section blocks fill every row: no hole', async () => {
+    await open('/');
+    const rows = await page.evaluate(() => {
+      const grid = document.querySelector('.home-sections')!.getBoundingClientRect();
+      const byRow = new Map<number, number>();
+      for (const block of document.querySelectorAll('.home-section')) {
+        const box = block.getBoundingClientRect();
+        byRow.set(Math.round(box.top), Math.max(byRow.get(Math.round(box.top)) ?? 0, box.right));
+      }
+      return [...byRow.values()].map((right) => grid.right - right);
+    });
+    expect(rows.length).toBeGreaterThan(0);
+    for (const gap of rows) expect(Math.abs(gap)).toBeLessThan(1);
+  });
+
+  it('and so does a narrower window where the last row holds fewer blocks', async () => {
+    await page.setViewportSize({ width: 900, height: 900 });
+    await open('/');
+    const { rows, gaps } = await page.evaluate(() => {
+      const grid = document.querySelector('.home-sections')!.getBoundingClientRect();
+      const byRow = new Map<number, number>();
+      for (const block of document.querySelectorAll('.home-section')) {
+        const box = block.getBoundingClientRect();
+        byRow.set(Math.round(box.top), Math.max(byRow.get(Math.round(box.top)) ?? 0, box.right));
+      }
+      return { rows: byRow.size, gaps: [...byRow.values()].map((right) => grid.right - right) };
+    });
+    expect(rows).toBe(2);
+    for (const gap of gaps) expect(Math.abs(gap)).toBeLessThan(1);
+    await page.setViewportSize(widths.desktop);
+  });
+});
