@@ -31,7 +31,7 @@ export default defineConfig({
       directives: [
         "default-src 'self'",
         // Article images come from the site, or from the hosts of remoteImageHosts (src/site.config.ts).
-        ["img-src 'self'", ...site.remoteImageHosts.map((host) => `https://${host}`)].join(' '),
+        `img-src 'self'${site.remoteImageHosts.map((host) => ` https://${host}`).join('')}`,
         "font-src 'self'",
         "connect-src 'self'",
         "object-src 'none'",

@@ -7,6 +7,7 @@
 import type { SitemapItem } from '@astrojs/sitemap';
 import { buildSiteIndex, type SiteIndex } from '../lib/articles.ts';
 import { sharedSiteIndex } from '../lib/build-handoff.ts';
+import { dictionaryFor } from '../i18n/index.ts';
 import type { SiteConfig } from '../lib/config.ts';
 import { readContent } from '../lib/read-content.ts';
 import { lastModifiedByPath } from '../lib/sitemap.ts';
@@ -25,10 +26,13 @@ async function readSiteIndex(site: SiteConfig): Promise<SiteIndex> {
 
 export function sitemapLastmod(site: SiteConfig): (item: SitemapItem) => Promise<SitemapItem> {
   let byPath: Promise<Map<string, Date>> | undefined;
+  const strings = dictionaryFor(site.locale);
   const load = async () => {
     const index = sharedSiteIndex() ?? (await readSiteIndex(site));
     return new Map(
-      [...lastModifiedByPath(index, site.pageSize)].map(([path, date]) => [withBase(site.basePath, path), date]),
+      [...lastModifiedByPath(index, site.pageSize, { tags: strings.tagsPath, editors: strings.editorsPath })].map(
+        ([path, date]) => [withBase(site.basePath, path), date],
+      ),
     );
   };
   return async (item) => {

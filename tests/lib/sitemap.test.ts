@@ -6,7 +6,7 @@ describe('lastModifiedByPath', () => {
   const site = index([
     record('a', '2021-05-01T00:00:00Z', { updated: new Date('2021-05-05T00:00:00Z') }),
     record('b', '2021-05-02T00:00:00Z'),
-    record('c', '2021-05-03T00:00:00Z'),
+    record('c', '2021-05-03T00:00:00Z', { tags: ['arctique'] }),
   ]);
   const lastmod = lastModifiedByPath(site, 2);
 
@@ -20,6 +20,12 @@ describe('lastModifiedByPath', () => {
     expect(lastmod.get('/international/')?.toISOString()).toBe('2021-05-05T00:00:00.000Z');
     expect(lastmod.get('/international/2/')?.toISOString()).toBe('2021-05-05T00:00:00.000Z');
     expect(lastmod.has('/international/3/')).toBe(false);
+  });
+
+  it('dates tag and editor pages by their newest article', () => {
+    expect(lastmod.get('/mots-cles/arctique/')?.toISOString()).toBe('2021-05-03T00:00:00.000Z');
+    expect(lastmod.get('/redacteurs/alix-ferrand/')?.toISOString()).toBe('2021-05-05T00:00:00.000Z');
+    expect(lastmod.get('/redacteurs/alix-ferrand/2/')?.toISOString()).toBe('2021-05-05T00:00:00.000Z');
   });
 
   it('gives no date to a section with nothing published', () => {
