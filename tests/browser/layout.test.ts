@@ -1,7 +1,7 @@
 /**
  * Every page type at a phone's width (390 px) and a desktop's (1280 px) in
  * headless Chromium: no horizontal overflow, no layout shift while loading,
- * axe-core clean, the masthead in about one line on the phone, the front
+ * axe-core clean in light and dark schemes, the masthead in about one line on the phone, the front
  * page's section grid without a hole, tables that scroll and keep their
  * alignment. Screenshots of each page at both widths are kept in
  * tests/.output/screenshots/ as artefacts (not compared pixel by pixel).
@@ -82,6 +82,10 @@ describe.each(Object.entries(widths))('at %s width', (label, size) => {
       expect(shift, `${name}: cumulative layout shift`).toBe(0);
       await page.screenshot({ path: join(SCREENSHOTS, `${name}-${label}.png`), fullPage: true });
       expect(await axeViolations(page)).toEqual([]);
+      // Contrast differs in the dark scheme.
+      await page.emulateMedia({ colorScheme: 'dark' });
+      expect(await axeViolations(page), 'dark scheme').toEqual([]);
+      await page.emulateMedia({ colorScheme: 'light' });
     },
   );
 });
