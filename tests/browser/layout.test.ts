@@ -157,15 +157,7 @@ describe('on a 1280 px desktop', () => {
 
   it('the front page’s section blocks fill every row: no hole', async () => {
     await open('/');
-    const rows = await page.evaluate(() => {
-      const grid = document.querySelector('.home-sections')!.getBoundingClientRect();
-      const byRow = new Map<number, number>();
-      for (const block of document.querySelectorAll('.home-section')) {
-        const box = block.getBoundingClientRect();
-        byRow.set(Math.round(box.top), Math.max(byRow.get(Math.round(box.top)) ?? 0, box.right));
-      }
-      return [...byRow.values()].map((right) => grid.right - right);
-    });
+    const rows = await rowGaps();
     expect(rows.length).toBeGreaterThan(0);
     for (const gap of rows) expect(Math.abs(gap)).toBeLessThan(1);
   });
@@ -173,17 +165,22 @@ describe('on a 1280 px desktop', () => {
   it('and so does a narrower window where the last row holds fewer blocks', async () => {
     await page.setViewportSize({ width: 900, height: 900 });
     await open('/');
-    const { rows, gaps } = await page.evaluate(() => {
-      const grid = document.querySelector('.home-sections')!.getBoundingClientRect();
-      const byRow = new Map<number, number>();
-      for (const block of document.querySelectorAll('.home-section')) {
-        const box = block.getBoundingClientRect();
-        byRow.set(Math.round(box.top), Math.max(byRow.get(Math.round(box.top)) ?? 0, box.right));
-      }
-      return { rows: byRow.size, gaps: [...byRow.values()].map((right) => grid.right - right) };
-    });
-    expect(rows).toBe(2);
-    for (const gap of gaps) expect(Math.abs(gap)).toBeLessThan(1);
+    const rows = await rowGaps();
+    expect(rows).toHaveLength(2);
+    for (const gap of rows) expect(Math.abs(gap)).toBeLessThan(1);
     await page.setViewportSize(widths.desktop);
   });
 });
+
+/** For each row of the front page's section blocks, the space between its last block and the grid's right edge. */
+function rowGaps(): Promise<number[]> {
+  return page.evaluate(() => {
+    const grid = document.querySelector('.home-sections')!.getBoundingClientRect();
+    const rightmost = new Map<number, number>();
+    for (const block of document.querySelectorAll('.home-section')) {
+      const box = block.getBoundingClientRect();
+      rightmost.set(Math.round(box.top), Math.max(rightmost.get(Math.round(box.top)) ?? 0, box.right));
+    }
+    return [...rightmost.values()].map((right) => grid.right - right);
+  });
+}
