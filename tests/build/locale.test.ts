@@ -47,3 +47,15 @@ describe('an en-GB build', () => {
     expect(squash($('.site-updated').text())).toMatch(/^Last updated at \d{2}:\d{2} on \d{2}\/\d{2}$/);
   });
 });
+
+describe('tag and editor pages in an en-GB build', () => {
+  it('live under the English paths, linked from the article page, and the French ones do not exist', async () => {
+    const pages = await listPages(dist);
+    expect(pages).toEqual(expect.arrayContaining(['/tags/fictif/', '/tags/fictif/2/', '/editors/ying-xie/']));
+    expect(pages.filter((p) => /^\/(mots-cles|redacteurs)\//.test(p))).toEqual([]);
+    const $ = load(await readPage(dist, SEED_URL));
+    expect($('.editors-line a').first().attr('href')).toBe('/editors/ying-xie/');
+    const tag = load(await readPage(dist, '/tags/fictif/'));
+    expect(tag('h1').text()).toBe('Tag: fictif');
+  });
+});
