@@ -134,7 +134,9 @@ export function makeArticleSchema(sectionSlugs: readonly string[]) {
     /** Agency or author of the copy, e.g. Xinhua. */
     source: requiredText('a source such as Xinhua'),
     /** Names of the editors who handled the copy; at least one. */
-    editors: namedList('editor name', 'an editor name').min(1, { error: 'expected at least one editor name, got an empty list' }),
+    editors: namedList('editor name', 'an editor name').min(1, {
+      error: 'expected at least one editor name, got an empty list',
+    }),
     /** Free keywords. */
     tags: namedList('tag', 'a tag').default([]),
     /**

@@ -234,16 +234,19 @@ describe('validateSections', () => {
     ]);
   });
 
-  it.each(['recherche', 'pagefind', 'build-fragments', '404'])('refuses %s, a path the site uses itself', (slug) => {
-    const { sections, problems } = validateSections(
-      `international:\n  name: I\n  description: x\n  order: 1\n${slug}:\n  name: R\n  description: x\n  order: 2\n`,
-      'content/sections.yaml',
-    );
-    expect(sections.map((s) => s.slug)).toEqual(['international']);
-    expect(problems.map(formatProblem)).toEqual([
-      `content/sections.yaml:5: ${slug}: reserved: the site itself uses /${slug}/, so this section's pages would replace its own (or be replaced): choose another slug`,
-    ]);
-  });
+  it.each(['recherche', 'pagefind', 'build-fragments', '404', 'mots-cles', 'redacteurs', 'tags', 'editors'])(
+    'refuses %s, a path the site uses itself',
+    (slug) => {
+      const { sections, problems } = validateSections(
+        `international:\n  name: I\n  description: x\n  order: 1\n${slug}:\n  name: R\n  description: x\n  order: 2\n`,
+        'content/sections.yaml',
+      );
+      expect(sections.map((s) => s.slug)).toEqual(['international']);
+      expect(problems.map(formatProblem)).toEqual([
+        `content/sections.yaml:5: ${slug}: reserved: the site itself uses /${slug}/, so this section's pages would replace its own (or be replaced): choose another slug`,
+      ]);
+    },
+  );
 
   it('refuses a slug that is not lower-case ASCII', () => {
     const { problems } = validateSections(
