@@ -129,10 +129,14 @@ afterAll(async () => {
 describe('npm run dev', () => {
   it('starts without a log line per article', () => {
     const lines = output.split('\n');
-    // The one warning the fixture deserves (the seed's long headline), and no line per body written.
-    expect(lines.filter((line) => line.includes('/articles/'))).toHaveLength(1);
+    // The two warnings the fixture deserves (the seed's long headline, an image under public/), and no line per body written.
+    const warnings = lines.filter((line) => line.includes('/articles/'));
+    expect(warnings).toHaveLength(2);
+    expect(warnings.find((line) => line.includes('logo-du-festival.md'))).toContain(
+      'is served as it is, not optimised',
+    );
     expect(output).not.toContain('article-bodies');
-    expect(output).toMatch(/\d+ files, 0 errors, 1 warning; 1 draft; 1 scheduled: /);
+    expect(output).toMatch(/\d+ files, 0 errors, 2 warnings; 1 draft; 1 scheduled: /);
   });
 
   it('shows an edited headline', async () => {
