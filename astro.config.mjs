@@ -3,7 +3,6 @@ import { unified } from '@astrojs/markdown-remark';
 import sitemap from '@astrojs/sitemap';
 import { resolve } from 'node:path';
 import { defineConfig } from 'astro/config';
-import siteStamp, { FRAGMENTS_DIR } from './src/integrations/site-stamp.ts';
 import { buildCacheDir } from './src/lib/cache-dir.ts';
 import { sitemapLastmod } from './src/integrations/sitemap-lastmod.ts';
 import { markdownProcessorOptions } from './src/markdown/index.ts';
@@ -61,13 +60,9 @@ export default defineConfig({
     incrementalBuild: true,
   },
   integrations: [
-    // First: the copied pages get the current "last updated" stamp before anything reads them.
-    siteStamp(),
     sitemap({
-      // Kept out: the 404 page, the search page whose results are the other pages, and the
-      // build's own fragments (deleted from the output before this runs).
-      filter: (page) =>
-        !/\/(404|recherche)\/?$/.test(new URL(page).pathname) && !new URL(page).pathname.includes(`/${FRAGMENTS_DIR}/`),
+      // Kept out: the 404 page, and the search page whose results are the other pages.
+      filter: (page) => !/\/(404|recherche)\/?$/.test(new URL(page).pathname),
       serialize: sitemapLastmod(site),
       // Google News entries live in their own file, /news-sitemap.xml.
       namespaces: { news: false, xhtml: false, image: false, video: false },

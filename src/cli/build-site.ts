@@ -38,6 +38,9 @@ const passThrough = [
     .flatMap(([k, v]) => (v === true ? [`--${k}`] : [`--${k}`, String(v)])),
 ];
 
+// One clock for the whole build: Astro's processes and the search index must agree on what is published.
+process.env['ROTATIVE_NOW'] ??= new Date().toISOString();
+
 // The Node running this script (24, through npm), never the machine's default one.
 const child = spawn(process.execPath, [astro, 'build', '--outDir', building, ...passThrough], { stdio: 'inherit' });
 const code = await new Promise<number>((done) => child.on('close', (c) => done(c ?? 1)));

@@ -1,12 +1,12 @@
 /**
  * Gives each URL of `@astrojs/sitemap` its `lastmod` from content. The
- * integration runs after pages are written, outside Astro's content store: it
- * takes the site index the pages were built from (`build-handoff.ts`), and
- * only without one reads the content folder through the loader's validated path.
+ * sitemap is written after the pages, outside Astro's content store, so this
+ * reads the content folder through the same validated path as the loader and
+ * the checker (`readContent`), and builds the same site index with the same
+ * clock (`npm run build` gives every process of a build one `ROTATIVE_NOW`).
  */
 import type { SitemapItem } from '@astrojs/sitemap';
 import { buildSiteIndex, type SiteIndex } from '../lib/articles.ts';
-import { sharedSiteIndex } from '../lib/build-handoff.ts';
 import type { SiteConfig } from '../lib/config.ts';
 import { readContent } from '../lib/read-content.ts';
 import { lastModifiedByPath } from '../lib/sitemap.ts';
@@ -22,7 +22,7 @@ async function readSiteIndex(site: SiteConfig): Promise<SiteIndex> {
 export function sitemapLastmod(site: SiteConfig): (item: SitemapItem) => Promise<SitemapItem> {
   let byPath: Promise<Map<string, Date>> | undefined;
   const load = async () => {
-    const index = sharedSiteIndex() ?? (await readSiteIndex(site));
+    const index = await readSiteIndex(site);
     return new Map(
       [...lastModifiedByPath(index, site.pageSize)].map(([path, date]) => [withBase(site.basePath, path), date]),
     );

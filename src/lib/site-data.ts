@@ -12,7 +12,6 @@ import { READING_MINUTES } from '../markdown/remark-reading-time.ts';
 import { typography } from '../markdown/typography.ts';
 import { site } from '../site.ts';
 import { type ArticleRecord, buildSiteIndex, type Section, type SiteIndex } from './articles.ts';
-import { shareSiteIndex } from './build-handoff.ts';
 import { ContentError, type ContentProblem } from './problems.ts';
 import { type ArticleData, CURRENT_PROBLEMS, type ProblemData, type SectionData } from './schema.ts';
 import { idAndSlug } from './validate.ts';
@@ -40,9 +39,7 @@ function loadIndex(store: Awaited<ReturnType<typeof readStore>>): SiteIndex {
     ...(entry.digest === undefined ? {} : { digest: String(entry.digest) }),
   }));
   const sections: Section[] = sectionEntries.map((entry) => ({ slug: entry.id, ...typesetSection(entry.data) }));
-  const built = buildSiteIndex(records, sections, { now: site.now, timeZone: site.timeZone });
-  shareSiteIndex(built);
-  return built;
+  return buildSiteIndex(records, sections, { now: site.now, timeZone: site.timeZone });
 }
 
 function contentProblem(data: ProblemData): ContentProblem {

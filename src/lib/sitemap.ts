@@ -1,8 +1,10 @@
 /**
- * `lastmod` for every page of the main sitemap, from content: an article's
- * `updated ?? date`, a section page's newest change, the homepage's newest change.
+ * `lastmod` for every page of the main sitemap, from content, as each page's
+ * own stamp shows it (`src/lib/stamps.ts`): an article's `updated ?? date`, a
+ * section page's newest change among the articles it lists, the homepage's
+ * newest change of the site.
  */
-import type { SiteIndex } from './articles.ts';
+import { latestModification, type SiteIndex } from './articles.ts';
 import { sectionPath } from './urls.ts';
 
 /** Site-relative path → last modification, for the pages that have one. */
@@ -12,10 +14,10 @@ export function lastModifiedByPath(index: SiteIndex, pageSize: number): Map<stri
   for (const article of index.articles) lastmod.set(article.path, article.modified);
   for (const section of index.sections) {
     const list = index.bySection.get(section.slug) ?? [];
-    const updated = index.sectionUpdated.get(section.slug);
-    if (!updated) continue;
-    const pages = Math.max(1, Math.ceil(list.length / pageSize));
-    for (let page = 1; page <= pages; page++) lastmod.set(sectionPath(section.slug, page), updated);
+    for (let page = 1; (page - 1) * pageSize < list.length; page++) {
+      const updated = latestModification(list.slice((page - 1) * pageSize, page * pageSize));
+      if (updated) lastmod.set(sectionPath(section.slug, page), updated);
+    }
   }
   return lastmod;
 }
