@@ -9,11 +9,11 @@ import { getCollection, getEntry, render } from 'astro:content';
 import { experimental_AstroContainer as AstroContainer } from 'astro/container';
 import { BODY_FILE } from './article-bodies.ts';
 import { READING_MINUTES } from '../markdown/remark-reading-time.ts';
-import { typography } from '../markdown/typography.ts';
 import { site } from '../site.ts';
 import { type ArticleRecord, buildSiteIndex, type Section, type SiteIndex } from './articles.ts';
 import { ContentError, type ContentProblem } from './problems.ts';
-import { type ArticleData, CURRENT_PROBLEMS, type ProblemData, type SectionData } from './schema.ts';
+import { CURRENT_PROBLEMS, type ProblemData } from './schema.ts';
+import { typesetArticle, typesetSection } from './typeset.ts';
 import { idAndSlug } from './validate.ts';
 
 let index: Promise<SiteIndex> | undefined;
@@ -34,11 +34,14 @@ function loadIndex(store: Awaited<ReturnType<typeof readStore>>): SiteIndex {
     id: entry.id,
     slug: idAndSlug(entry.id).slug,
     filePath: entry.filePath ?? entry.id,
-    data: typesetArticle(entry.data),
+    data: typesetArticle(entry.data, site.locale),
     readingMinutes: readingMinutesOf(entry.rendered?.metadata?.frontmatter, entry.filePath ?? entry.id),
     ...(entry.digest === undefined ? {} : { digest: String(entry.digest) }),
   }));
-  const sections: Section[] = sectionEntries.map((entry) => ({ slug: entry.id, ...typesetSection(entry.data) }));
+  const sections: Section[] = sectionEntries.map((entry) => ({
+    slug: entry.id,
+    ...typesetSection(entry.data, site.locale),
+  }));
   return buildSiteIndex(records, sections, { now: site.now, timeZone: site.timeZone });
 }
 
@@ -47,21 +50,6 @@ function contentProblem(data: ProblemData): ContentProblem {
   if (data.line !== undefined) problem.line = data.line;
   if (data.field !== undefined) problem.field = data.field;
   return problem;
-}
-
-/**
- * Headlines, standfirsts and section names get the body's typography once,
- * here, so every place that shows them (headings, lists, <title>, social
- * cards, structured data, feeds) shows the same text.
- */
-function typesetArticle(data: ArticleData): ArticleData {
-  const typeset = { ...data, title: typography(data.title, site.locale) };
-  if (data.summary !== undefined) typeset.summary = typography(data.summary, site.locale);
-  return typeset;
-}
-
-function typesetSection(data: SectionData): SectionData {
-  return { ...data, name: typography(data.name, site.locale), description: typography(data.description, site.locale) };
 }
 
 /** The reading time `remark-reading-time` stored with the rendering. */

@@ -1,10 +1,12 @@
 /**
- * Starts Pagefind's search UI on the search page, with the bundle and result
- * URLs under the site's base path, and runs the query of a `?q=` link (the
- * homepage's structured data advertises that form to search engines).
- * The index is one bundle per section (`src/lib/search-bundles.ts`): the
- * first is the UI's own, the others are merged into it.
+ * Starts Pagefind's search UI on the search page: reads the build's plan of
+ * the index (`/pagefind/bundles.json`, see `src/lib/search-bundles.ts`), gives
+ * the UI its first bundle and merges the others, with result URLs under the
+ * site's base path, and runs the query of a `?q=` link (the homepage's
+ * structured data advertises that form to search engines).
  */
+import type { SearchPlan } from '../lib/search-bundles.ts';
+
 interface PagefindUIOptions {
   element: HTMLElement;
   bundlePath: string;
@@ -25,15 +27,19 @@ declare global {
   }
 }
 
-export function startSearch(element: HTMLElement | null): void {
-  if (!element || !window.PagefindUI) return;
-  const [bundlePath, ...merged] = (element.dataset['bundlePaths'] ?? '').split(/\s+/).filter((path) => path !== '');
-  if (!bundlePath) return;
+export async function startSearch(element: HTMLElement | null): Promise<void> {
+  const planUrl = element?.dataset['plan'];
+  if (!element || !planUrl || !window.PagefindUI) return;
+  const base = element.dataset['baseUrl'] ?? '/';
+  const plan = (await (await fetch(planUrl)).json()) as SearchPlan;
+  // Bundle paths are site paths; the site may live under a base path.
+  const [first, ...others] = plan.bundles.map((bundle) => `${base}${bundle.path.slice(1)}`);
+  if (!first) return;
   const ui = new window.PagefindUI({
     element,
-    bundlePath,
-    mergeIndex: merged.map((path) => ({ bundlePath: path })),
-    baseUrl: element.dataset['baseUrl'] ?? '/',
+    bundlePath: first,
+    mergeIndex: others.map((bundlePath) => ({ bundlePath })),
+    baseUrl: base,
     showImages: false,
     showSubResults: true,
     autofocus: true,

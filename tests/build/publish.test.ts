@@ -9,11 +9,12 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { article, buildSite, OUTPUT, writeFixtureContent } from '../support/fixture-site.ts';
+import { bundleOf } from '#src/lib/search-bundles.ts';
 import { differingFiles, listFiles, load, squash } from '../support/html.ts';
 
 const contentDir = join(OUTPUT, 'publish', 'content');
-const EDITED = join(contentDir, 'articles', '2021', 'fictif-00003.md');
-const EDITED_TITLE = 'Titre corrigé du théâtre des Saules (n° 3)';
+const EDITED = join(contentDir, 'articles', '2021', 'fictif-00004.md');
+const EDITED_TITLE = 'Titre corrigé du théâtre des Saules (n° 4)';
 const NEW_TITLE = '[Fictif] Dernière minute à Valmorin : le marché flottant rouvre';
 const NEW_PATH = '/economie/2021/06/29/derniere-minute/';
 
@@ -85,6 +86,12 @@ describe('publishing into a built archive', () => {
     expect(restored).toBeGreaterThan(35);
     expect(rendered).toContain(`${NEW_PATH}index.html`);
     expect(rendered.length).toBeLessThan(13);
+  });
+
+  it('indexes for search only the bundle that holds what changed, and takes the other from the cache', () => {
+    // The new article and the edited one hash into the same of the fixture's two bundles.
+    expect(bundleOf('2021/derniere-minute', 2)).toBe(bundleOf('2021/fictif-00004', 2));
+    expect(published.output).toMatch(/Search index: 50 pages in 2 bundle\(s\) \(1 unchanged, from the cache\)/);
   });
 
   it('shows on an older page its own last update, not the new article’s time', async () => {

@@ -4,7 +4,11 @@ import { articlePageKey, listPageKey, siteKey } from '#src/lib/cache-keys.ts';
 import { resolveSiteConfig } from '#src/lib/config.ts';
 import { pageStamp } from '#src/lib/stamps.ts';
 
-const site = resolveSiteConfig({}, {}, new Date('2021-06-30T00:00:00Z'));
+const site = resolveSiteConfig(
+  { name: 'Rotative', url: 'https://rotative.example.org' },
+  {},
+  new Date('2021-06-30T00:00:00Z'),
+);
 const sections = [{ slug: 'international', name: 'International', description: 'x', order: 10 }];
 
 function record(n: number, date: string): ArticleRecord {

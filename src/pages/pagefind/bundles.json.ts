@@ -1,0 +1,15 @@
+/**
+ * The search index's plan (`src/lib/search-bundles.ts`): its bundles and
+ * their fingerprints, from the site index the pages are built from. The
+ * search page reads it to know which bundles to merge, and the search
+ * integration checks that it built exactly these.
+ */
+import type { APIRoute } from 'astro';
+import { searchPlan } from '#src/lib/search-bundles.ts';
+import { getSiteIndex } from '#src/lib/site-data.ts';
+import { site } from '#src/site.ts';
+
+export const GET: APIRoute = async () => {
+  const plan = searchPlan(await getSiteIndex(), { locale: site.locale, size: site.searchBundleSize });
+  return new Response(`${JSON.stringify(plan)}\n`, { headers: { 'Content-Type': 'application/json' } });
+};
