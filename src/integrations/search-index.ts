@@ -14,11 +14,11 @@
  */
 import { copyFile, link, mkdir, readdir, readFile, rename, rm } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
-import { join, relative } from 'node:path';
+import { basename, join, relative } from 'node:path';
+import { fork } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { Worker } from 'node:worker_threads';
 import type { AstroIntegration } from 'astro';
-import { bodiesDir, bodyFile, readBodyRecords, verifiedBody } from '../lib/article-bodies.ts';
+import { bodiesDir, bodyFile, readBodyRecords } from '../lib/article-bodies.ts';
 import type { SiteConfig } from '../lib/config.ts';
 import { DISK_TASKS, inParallel } from '../lib/in-parallel.ts';
 import {
@@ -26,7 +26,6 @@ import {
   PLAN_PATH,
   recordShell,
   searchPlan,
-  searchRecord,
   type SearchPlan,
   UI_FILES,
   UI_PATH,
@@ -66,15 +65,20 @@ async function intactBundle(dir: string, fingerprint: string, version: string): 
   return files.every((file, i) => digests[i] === record.files[file]);
 }
 
-/** Indexes `records` into `dir` in a worker of its own; gives Pagefind's count of pages. */
+/** Indexes a bundle in a process of its own (`search-worker.ts`); gives Pagefind's count of pages. */
 function runWorker(job: SearchWorkerJob): Promise<number> {
   return new Promise((resolve, reject) => {
-    const worker = new Worker(new URL('./search-worker.ts', import.meta.url), { workerData: job });
-    worker.once('message', (reply: SearchWorkerReply) =>
+    // The Node running this build, never the machine's default one.
+    const child = fork(fileURLToPath(new URL('./search-worker.ts', import.meta.url)), {
+      execPath: process.execPath,
+      stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+    });
+    child.once('message', (reply: SearchWorkerReply) =>
       reply.error === undefined ? resolve(reply.pages) : reject(new Error(reply.error)),
     );
-    worker.once('error', reject);
-    worker.once('exit', (code) => reject(new Error(`the search worker stopped (exit ${code})`)));
+    child.once('error', reject);
+    child.once('exit', (code) => reject(new Error(`the search indexer stopped (exit ${code})`)));
+    child.send(job);
   });
 }
 
@@ -82,6 +86,8 @@ export interface PreparedIndex {
   plan: SearchPlan;
   /** Bundles taken back from the cache. */
   reused: number;
+  /** Seconds it took, while Astro wrote the pages. */
+  seconds: number;
 }
 
 /** Makes every bundle of the plan in the cache: taken back when intact and unchanged, indexed otherwise. */
@@ -89,6 +95,7 @@ export async function prepareSearchIndex(
   content: Pick<SiteContent, 'index'>,
   options: { root: string; cacheDir: string; locale: string; size: number },
 ): Promise<PreparedIndex> {
+  const started = performance.now();
   const index = await content.index();
   const plan = searchPlan(index, options);
   if (plan.bundles.length === 0) throw new Error('Nothing is published: the search index would be empty');
@@ -106,11 +113,16 @@ export async function prepareSearchIndex(
     await rm(dir, { recursive: true, force: true });
     await rm(`${dir}.json`, { force: true });
     const list = articles.get(bundle.name) ?? [];
-    const records = await inParallel(list, DISK_TASKS, async (article) => {
-      const body = await verifiedBody(bodyFile(bodies, article.id, article.digest!), bodyRecords);
-      if (body === undefined)
-        throw new Error(`${article.filePath}: its rendered body is missing or damaged in the build cache; build again`);
-      return { url: article.path, content: searchRecord(recordShell(article, options.locale), body) };
+    const records = list.map((article) => {
+      const file = bodyFile(bodies, article.id, article.digest!);
+      return {
+        url: article.path,
+        shell: recordShell(article, options.locale),
+        bodyFile: file,
+        // A body without a record fails the check, as a damaged one does.
+        bodyDigest: bodyRecords.get(basename(file))?.html ?? '',
+        source: article.filePath,
+      };
     });
     const building = `${dir}.building`;
     await rm(building, { recursive: true, force: true });
@@ -132,7 +144,7 @@ export async function prepareSearchIndex(
   const keep = new Set(plan.bundles.flatMap((b) => [b.name, `${b.name}.json`]));
   for (const name of await readdir(root))
     if (!keep.has(name)) await rm(join(root, name), { recursive: true, force: true });
-  return { plan, reused: reused.filter(Boolean).length };
+  return { plan, reused: reused.filter(Boolean).length, seconds: (performance.now() - started) / 1000 };
 }
 
 /**
@@ -171,12 +183,10 @@ export async function publishSearchIndex(prepared: PreparedIndex, cacheDir: stri
 
 export default function searchIndex(site: SiteConfig, content: SiteContent): AstroIntegration {
   let preparing: Promise<PreparedIndex> | undefined;
-  let started = 0;
   return {
     name: 'rotative-search-index',
     hooks: {
       'astro:build:start': () => {
-        started = performance.now();
         preparing = prepareSearchIndex(content, {
           ...content.paths(),
           locale: site.locale,
@@ -190,9 +200,8 @@ export default function searchIndex(site: SiteConfig, content: SiteContent): Ast
         const prepared = await preparing;
         await publishSearchIndex(prepared, content.paths().cacheDir, fileURLToPath(dir));
         const pages = prepared.plan.bundles.reduce((sum, b) => sum + b.pages, 0);
-        const seconds = ((performance.now() - started) / 1000).toFixed(1);
         logger.info(
-          `Search index: ${pages} pages in ${prepared.plan.bundles.length} bundle(s) (${prepared.reused} unchanged, from the cache), ${seconds} s`,
+          `Search index: ${pages} pages in ${prepared.plan.bundles.length} bundle(s) (${prepared.reused} unchanged, from the cache), ${prepared.seconds.toFixed(1)} s while the pages were written`,
         );
       },
     },
