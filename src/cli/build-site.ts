@@ -12,8 +12,8 @@
  */
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { rename, rm } from 'node:fs/promises';
-import { resolve } from 'node:path';
+import { readdir, rename, rm } from 'node:fs/promises';
+import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 
@@ -35,6 +35,11 @@ const passThrough = [
     .flatMap(([k, v]) => (v === true ? [`--${k}`] : [`--${k}`, String(v)])),
 ];
 
+// What an interrupted build left beside the output.
+for (const name of await readdir(dirname(out)).catch(() => [] as string[]))
+  if (name.startsWith(`${basename(out)}.previous-`) || name.startsWith(`${basename(out)}.building-`))
+    await rm(join(dirname(out), name), { recursive: true, force: true });
+
 // One clock for the whole build: the pages, the sitemap and the search index must agree on what is published.
 process.env['ROTATIVE_NOW'] ??= new Date().toISOString();
 
@@ -52,5 +57,13 @@ if (code !== 0) await fail(`Build failed (exit ${code})`, code);
 
 if (existsSync(out)) await rename(out, previous);
 await rename(building, out);
-await rm(previous, { recursive: true, force: true });
 console.log(`Site written to ${out}`);
+// The previous output goes in a process of its own: the build is done as soon as the new site is in place.
+spawn(
+  process.execPath,
+  ['-e', 'require("node:fs").rmSync(process.argv[1], { recursive: true, force: true })', previous],
+  {
+    detached: true,
+    stdio: 'ignore',
+  },
+).unref();
