@@ -121,7 +121,13 @@ function articlesLoader(options: ContentLoaderOptions, shared: Shared): Loader {
       const { watcher, config } = context;
       const root = fileURLToPath(config.root);
       const checkBody = watcher ? rememberingChecker(createBodyChecker(pipeline)) : createBodyChecker(pipeline);
-      const dev: DevState = { checkBody, reported: new Set(), keep: new Set(), staleSince: new Map() };
+      const dev: DevState = {
+        checkBody,
+        reported: new Set(),
+        keep: new Set(),
+        staleSince: new Map(),
+        checked: new Map(),
+      };
       await syncArticles(context, options, shared, dev);
       if (!watcher) return;
 
@@ -163,6 +169,8 @@ interface DevState {
   keep: Set<string>;
   /** Body files no longer named, since when. */
   staleSince: Map<string, number>;
+  /** Body files this process checked or wrote, with their digest: read once, not at every save. */
+  checked: Map<string, string>;
 }
 
 /**
@@ -200,7 +208,7 @@ async function syncArticles(
   // The stored renderings are checked while the files are read.
   const [snapshot, intact] = await Promise.all([
     readContent(root, contentDir, { now, checkBody: dev.checkBody }),
-    intactRenderings(store, bodies),
+    intactRenderings(store, bodies, dev.checked),
   ]);
   const problems = contentProblems(snapshot, timeZone);
   const errors = problems.filter((p) => p.severity === 'error');
@@ -238,7 +246,11 @@ async function syncArticles(
     // An intact rendering of the same text, pipeline and data is used again; any other article is rendered.
     const cached = store.get(record.id);
     const rendering = intact.get(record.id);
-    if (cached?.digest === digest && rendering?.file === file && JSON.stringify(cached.data) === JSON.stringify(record.data)) {
+    if (
+      cached?.digest === digest &&
+      rendering?.file === file &&
+      JSON.stringify(cached.data) === JSON.stringify(record.data)
+    ) {
       kept.set(basename(file), rendering.record);
       continue;
     }
@@ -295,7 +307,9 @@ async function syncArticles(
     store.set(entry);
     // Recorded from what the store holds, as the next build will read it.
     const file = written[i]!;
-    kept.set(basename(file.file), { html: sha256(file.html), entry: entryDigest(store.get(entry.id)!) });
+    const html = sha256(file.html);
+    kept.set(basename(file.file), { html, entry: entryDigest(store.get(entry.id)!) });
+    dev.checked.set(file.file, html);
   }
   await writeBodyRecords(bodies, kept);
   for (const id of store.keys()) if (!seen.has(id)) store.delete(id);
@@ -365,6 +379,7 @@ function renderProblem(article: { file: string; bodyLine: number }, error: unkno
 async function intactRenderings(
   store: LoaderContext['store'],
   bodies: string,
+  checked: Map<string, string>,
 ): Promise<Map<string, { file: string; record: BodyRecord }>> {
   const records = await readBodyRecords(bodies);
   const intact = new Map<string, { file: string; record: BodyRecord }>();
@@ -372,7 +387,10 @@ async function intactRenderings(
     const file = entry.rendered?.metadata?.[BODY_FILE];
     const record = typeof file === 'string' ? records.get(basename(file)) : undefined;
     if (typeof file !== 'string' || !record || entryDigest(entry) !== record.entry) return;
-    if ((await fileDigest(file)) === record.html) intact.set(entry.id, { file, record });
+    const digest = checked.get(file) ?? (await fileDigest(file));
+    if (digest === undefined) return;
+    checked.set(file, digest);
+    if (digest === record.html) intact.set(entry.id, { file, record });
   });
   return intact;
 }
