@@ -38,7 +38,6 @@ export const RESERVED_PATHS = [
   // src/pages/
   '404',
   'recherche',
-  'build-fragments',
   'rss.xml',
   'feed.json',
   'news-sitemap.xml',

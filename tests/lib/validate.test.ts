@@ -234,7 +234,7 @@ describe('validateSections', () => {
     ]);
   });
 
-  it.each(['recherche', 'pagefind', 'build-fragments', '404'])('refuses %s, a path the site uses itself', (slug) => {
+  it.each(['recherche', 'pagefind', '404'])('refuses %s, a path the site uses itself', (slug) => {
     const { sections, problems } = validateSections(
       `international:\n  name: I\n  description: x\n  order: 1\n${slug}:\n  name: R\n  description: x\n  order: 2\n`,
       'content/sections.yaml',
