@@ -3,11 +3,16 @@ import { unified } from '@astrojs/markdown-remark';
 import sitemap from '@astrojs/sitemap';
 import { resolve } from 'node:path';
 import { defineConfig } from 'astro/config';
-import siteStamp, { FRAGMENTS_DIR } from './src/integrations/site-stamp.ts';
 import { buildCacheDir } from './src/lib/cache-dir.ts';
+import pageCache from './src/integrations/page-cache.ts';
+import searchIndex from './src/integrations/search-index.ts';
+import { siteContent } from './src/integrations/site-content.ts';
 import { sitemapLastmod } from './src/integrations/sitemap-lastmod.ts';
 import { markdownProcessorOptions } from './src/markdown/index.ts';
 import { markdownPipeline, site } from './src/site.ts';
+
+// The site index for the integrations that work around the pages (sitemap dates, search index).
+const content = siteContent(site, markdownPipeline);
 
 export default defineConfig({
   site: site.url,
@@ -62,17 +67,17 @@ export default defineConfig({
     incrementalBuild: true,
   },
   integrations: [
-    // First: the copied pages get the current "last updated" stamp before anything reads them.
-    siteStamp(),
+    // Checks the pages kept from the previous build before Astro copies any, and records the new ones.
+    pageCache(),
+    content.integration,
     sitemap({
-      // Kept out: the 404 page, the search page whose results are the other pages, and the
-      // build's own fragments (deleted from the output before this runs).
-      filter: (page) =>
-        !/\/(404|recherche)\/?$/.test(new URL(page).pathname) && !new URL(page).pathname.includes(`/${FRAGMENTS_DIR}/`),
-      serialize: sitemapLastmod(site),
+      // Kept out: the 404 page, and the search page whose results are the other pages.
+      filter: (page) => !/\/(404|recherche)\/?$/.test(new URL(page).pathname),
+      serialize: sitemapLastmod(site, content),
       // Google News entries live in their own file, /news-sitemap.xml.
       namespaces: { news: false, xhtml: false, image: false, video: false },
     }),
-    // The search index is built by `npm run build` (src/cli/build-site.ts) once Astro has exited.
+    // Built while Astro writes the pages; fails the build when it cannot be built.
+    searchIndex(site, content),
   ],
 });

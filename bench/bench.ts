@@ -1,21 +1,35 @@
 /**
  * `npm run bench -- --articles 10000`: measures the production build on a
- * generated, clearly fictional corpus, the content checker on the same corpus,
- * and a "publish" (one new article, rebuilt with the cache CI keeps).
+ * generated, clearly fictional corpus, in one run:
  *
- * Prints wall time, CPU time, peak RSS of the whole build process tree, pages
- * written and ms per article, and writes the figures to bench/.output/*.json.
+ * - a cold build, the content checker, then with the cache kept: publishing
+ *   one article, and a template change (one component edited);
+ * - Hugo and Pagefind's full index of the same corpus as a minimal Hugo site
+ *   (`bench/hugo-site.ts`), the yardstick of the targets, when `hugo` is installed;
+ * - the push-to-artifact path of a content change: `npm ci` with the npm
+ *   cache, `npm run check`, `npm run build` with the kept build cache.
+ *
+ * Everything runs in a copy of the project's files (tracked or not, ignored
+ * ones aside) at a fixed place, installed with `npm ci` as CI installs it:
+ * Astro's incremental cache is only valid where it was written, and the
+ * template change is made in the copy, never in the project.
+ *
+ * Prints wall time, CPU time, the peak RSS of the largest single process and
+ * of the whole process tree, and the phases of each build (read from Astro's
+ * log as it is written), and writes the figures to bench/.output/*.json.
  * Timings belong here, never in tests.
  *
  * Options: --articles N (10000), --seed S (42), --keep (leave the corpus and
- * output in place), --skip-publish, --verify (after publishing, build the same
- * corpus cold and compare the two outputs byte for byte), --check-only (no
- * build: run the content checker --runs times, 5 by default, and report each run),
+ * output in place), --skip-publish (cold build and checker only),
+ * --skip-hugo, --skip-path, --verify (after publishing, build the same corpus
+ * cold and compare the two outputs byte for byte), --check-only (no build:
+ * run the content checker --runs times, 5 by default, and report each run),
  * --dev (the live preview instead: see bench/dev-preview.ts).
  */
-import { spawn } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -27,6 +41,7 @@ import {
   type SectionSpec,
   writeFiles,
 } from '../tests/support/synthetic-corpus.ts';
+import { writeHugoSite } from './hugo-site.ts';
 
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
 
@@ -42,6 +57,8 @@ const { values } = parseArgs({
     seed: { type: 'string', default: '42' },
     keep: { type: 'boolean', default: false },
     'skip-publish': { type: 'boolean', default: false },
+    'skip-hugo': { type: 'boolean', default: false },
+    'skip-path': { type: 'boolean', default: false },
     verify: { type: 'boolean', default: false },
     'check-only': { type: 'boolean', default: false },
     runs: { type: 'string', default: '5' },
@@ -67,7 +84,9 @@ const sections: SectionSpec[] = [
   weight: 1,
 }));
 
-const work = join(tmpdir(), `rotative-bench-${count}`);
+// One folder per project copy: engineers sharing a machine must not delete each other's runs.
+const work = join(tmpdir(), `rotative-bench-${count}-${createHash('sha256').update(ROOT).digest('hex').slice(0, 8)}`);
+const project = join(work, 'project');
 const content = join(work, 'content');
 const dist = join(work, 'dist');
 const cache = join(work, 'cache');
@@ -77,26 +96,47 @@ const STEP_MINUTES = 53;
 const lastDate = new Date(START.getTime() + (count - 1) * STEP_MINUTES * 60_000);
 const now = isoBeijing(new Date(lastDate.getTime() + 3600_000));
 
+/** Phases of a build, from the moments Astro's log lines arrive. */
+const PHASES: [name: string, marker: RegExp][] = [
+  ['start-up', /\[content\] Syncing content/],
+  ['content sync', /\[content\] Synced content/],
+  ['bundling', /generating static routes/],
+  ['pages', /✓ Completed in [\d.]+m?s\./],
+  ['after the pages (sitemap, page digests, search wait)', /\[build\] Complete!/],
+];
+
 interface Measure {
   wallSeconds: number;
   cpuSeconds: number;
-  peakRssMB: number;
+  /** Peak RSS of the whole process tree. */
+  treeRssMB: number;
+  /** Peak RSS of the largest single process, and its command. */
+  processRssMB: number;
+  process: string;
+  /** Seconds spent in each phase, when the output has the markers. */
+  phases: Record<string, number>;
   exitCode: number | null;
-  /** Everything the command printed (Astro's log gives the time of each build phase). */
+  /** Everything the command printed. */
   output: string;
 }
 
-/** Resident memory (kB) and CPU ticks of every process in the tree under `pid`. */
-async function sampleTree(pid: number): Promise<{ rssKb: number; ticks: Map<number, number> }> {
-  let rssKb = 0;
-  const ticks = new Map<number, number>();
+interface Sample {
+  rssKb: Map<number, number>;
+  ticks: Map<number, number>;
+  names: Map<number, string>;
+}
+
+/** Resident memory (kB), CPU ticks and command of every process in the tree under `pid`. */
+async function sampleTree(pid: number): Promise<Sample> {
+  const sample: Sample = { rssKb: new Map(), ticks: new Map(), names: new Map() };
   const visit = async (p: number): Promise<void> => {
     try {
       const status = await readFile(`/proc/${p}/status`, 'utf8');
-      rssKb += Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0);
+      sample.rssKb.set(p, Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0));
+      sample.names.set(p, /Name:\s+(\S+)/.exec(status)?.[1] ?? '?');
       const stat = (await readFile(`/proc/${p}/stat`, 'utf8')).split(') ')[1]!.split(' ');
       // utime and stime are fields 14 and 15 of stat; after "comm)" they are at 11 and 12.
-      ticks.set(p, Number(stat[11]) + Number(stat[12]));
+      sample.ticks.set(p, Number(stat[11]) + Number(stat[12]));
       for (const task of await readdir(`/proc/${p}/task`)) {
         const children = (await readFile(`/proc/${p}/task/${task}/children`, 'utf8')).trim();
         for (const child of children ? children.split(' ') : []) await visit(Number(child));
@@ -106,21 +146,38 @@ async function sampleTree(pid: number): Promise<{ rssKb: number; ticks: Map<numb
     }
   };
   await visit(pid);
-  return { rssKb, ticks };
+  return sample;
 }
 
-/** Runs a command, sampling its process tree every 50 ms for peak RSS and CPU time. */
-async function measure(args: string[], env: Record<string, string>, label: string): Promise<Measure> {
+/** Runs a command, sampling its process tree every 50 ms for peak RSS and CPU time, and timing its phases. */
+async function measure(
+  command: string,
+  args: string[],
+  env: Record<string, string>,
+  label: string,
+  cwd = ROOT,
+): Promise<Measure> {
   const started = performance.now();
-  const child = spawn(process.execPath, args, {
-    cwd: ROOT,
-    env: { ...process.env, ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const child = spawn(command, args, { cwd, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
-  child.stdout.on('data', (c: Buffer) => (output += c.toString()));
+  const marks: number[] = [];
+  let searched = 0;
+  child.stdout.on('data', (c: Buffer) => {
+    const text = c.toString();
+    // Each phase ends at its marker, looked for after the previous one, in what just arrived
+    // (and the end of what came before, where a marker may have begun).
+    let from = Math.max(searched, output.length - 200);
+    output += text;
+    for (let match; marks.length < PHASES.length && (match = PHASES[marks.length]![1].exec(output.slice(from)));) {
+      marks.push(performance.now());
+      searched = from + match.index + match[0].length;
+      from = searched;
+    }
+  });
   child.stderr.on('data', (c: Buffer) => (output += c.toString()));
-  let peakKb = 0;
+  let treeKb = 0;
+  let processKb = 0;
+  let processName = '';
   const cpuTicks = new Map<number, number>();
   let running = true;
   const exited = new Promise<number | null>((resolve) =>
@@ -128,19 +185,41 @@ async function measure(args: string[], env: Record<string, string>, label: strin
   );
   while (running) {
     const sample = await sampleTree(child.pid!);
-    peakKb = Math.max(peakKb, sample.rssKb);
+    treeKb = Math.max(
+      treeKb,
+      [...sample.rssKb.values()].reduce((a, b) => a + b, 0),
+    );
+    for (const [p, kb] of sample.rssKb) if (kb > processKb) [processKb, processName] = [kb, sample.names.get(p) ?? '?'];
     for (const [p, t] of sample.ticks) cpuTicks.set(p, Math.max(cpuTicks.get(p) ?? 0, t));
     await new Promise((r) => setTimeout(r, 50));
   }
   const exitCode = await exited;
-  const wallSeconds = (performance.now() - started) / 1000;
+  const end = performance.now();
   if (exitCode !== 0) {
     console.error(output);
     throw new Error(`${label} failed with exit ${exitCode}`);
   }
+  const phases: Record<string, number> = {};
+  let from = started;
+  for (const [i, at] of marks.entries()) {
+    phases[PHASES[i]![0]] = (at - from) / 1000;
+    from = at;
+  }
+  if (marks.length === PHASES.length) phases['output swap and exit'] = (end - from) / 1000;
+  const search = /Search index: .*, ([\d.]+) s while the pages were written/.exec(output)?.[1];
+  if (search) phases['search index (alongside the pages)'] = Number(search);
   // Linux reports CPU in clock ticks of 1/100 s.
   const cpuSeconds = [...cpuTicks.values()].reduce((a, b) => a + b, 0) / 100;
-  return { wallSeconds, cpuSeconds, peakRssMB: peakKb / 1024, exitCode, output };
+  return {
+    wallSeconds: (end - started) / 1000,
+    cpuSeconds,
+    treeRssMB: treeKb / 1024,
+    processRssMB: processKb / 1024,
+    process: processName,
+    phases,
+    exitCode,
+    output,
+  };
 }
 
 async function countPages(dir: string): Promise<number> {
@@ -156,7 +235,12 @@ const buildEnv = {
   ROTATIVE_NOW: now,
 };
 const build = (outDir: string, env = buildEnv) =>
-  measure([join(ROOT, 'src/cli/build-site.ts'), '--outDir', outDir], env, 'build');
+  measure(process.execPath, [join(project, 'src/cli/build-site.ts'), '--outDir', outDir], env, 'build', project);
+
+const npmCli = process.env['npm_execpath'];
+if (!npmCli) throw new Error('Run the benchmark with `npm run bench`: it installs a copy of the project with npm.');
+const npm = (args: string[], env: Record<string, string> = {}) =>
+  measure(process.execPath, [npmCli, ...args], env, `npm ${args.join(' ')}`, project);
 
 async function sameTree(a: string, b: string): Promise<string[]> {
   const list = async (d: string) =>
@@ -171,16 +255,33 @@ async function sameTree(a: string, b: string): Promise<string[]> {
   return differ;
 }
 
-const figures = (m: Measure | undefined) => {
-  if (!m) return undefined;
-  const { output: _output, ...rest } = m;
-  return rest;
-};
-const outDir = join(ROOT, 'bench', '.output');
-const row = (label: string, m: Measure | undefined) =>
-  m
-    ? `| ${label} | ${m.wallSeconds.toFixed(2)} s | ${m.cpuSeconds.toFixed(2)} s | ${m.peakRssMB.toFixed(0)} MB |`
-    : `| ${label} | — | — | — |`;
+/** One more fictional article, dated after the others, in `section`. */
+function newArticle(slug: string, minutesAfterLast: number, section = 'international'): Record<string, string> {
+  const date = new Date(lastDate.getTime() + minutesAfterLast * 60_000);
+  const text = [
+    '---',
+    `title: '[Fictif] Dernière minute : la ville imaginaire de Valmorin publie un article (${slug})'`,
+    `date: ${isoBeijing(date)}`,
+    `section: ${section}`,
+    'source: Agence Fictive',
+    'editors: [Alix Ferrand]',
+    '---',
+    '',
+    'Texte fictif publié pour mesurer la mise en ligne d’un article.',
+    '',
+  ].join('\n');
+  return { [`articles/bench/${slug}.md`]: text };
+}
+
+/** Whether a command runs at all. */
+function installed(command: string): boolean {
+  try {
+    execFileSync(command, ['version'], { stdio: 'ignore' });
+    return true;
+  } catch {
+    return false;
+  }
+}
 
 console.log(`Generating ${count} fictional articles in ${work} …`);
 await rm(work, { recursive: true, force: true });
@@ -199,16 +300,28 @@ const words = Math.round(
   corpus.reduce((n, a) => n + a.text.split('\n---\n')[1]!.split(/\s+/).length, 0) / corpus.length,
 );
 
+const figures = (m: Measure | undefined) => {
+  if (!m) return undefined;
+  const { output: _output, ...rest } = m;
+  return rest;
+};
+const outDir = join(ROOT, 'bench', '.output');
+const mb = (n: number) => `${n.toFixed(0)} MB`;
+
 if (values['check-only']) {
   const runs = Number(values.runs);
   if (!Number.isInteger(runs) || runs < 1)
     throw new Error(`--runs: expected a whole number of 1 or more, got ${values.runs}`);
   console.log(`Content checker, ${runs} runs …`);
   const measures: Measure[] = [];
-  for (let i = 0; i < runs; i++) measures.push(await measure([join(ROOT, 'src/cli/check.ts')], buildEnv, 'check'));
+  for (let i = 0; i < runs; i++)
+    measures.push(await measure(process.execPath, [join(ROOT, 'src/cli/check.ts')], buildEnv, 'check'));
   const walls = measures.map((m) => m.wallSeconds).sort((a, b) => a - b);
   console.log('\n| run | wall | CPU | peak RSS |\n|---|---|---|---|');
-  for (const [i, m] of measures.entries()) console.log(row(`check ${i + 1}`, m));
+  for (const [i, m] of measures.entries())
+    console.log(
+      `| check ${i + 1} | ${m.wallSeconds.toFixed(2)} s | ${m.cpuSeconds.toFixed(2)} s | ${mb(m.processRssMB)} |`,
+    );
   console.log(`\nmedian ${walls[Math.floor(walls.length / 2)]!.toFixed(2)} s, fastest ${walls[0]!.toFixed(2)} s`);
   await mkdir(outDir, { recursive: true });
   await writeFile(
@@ -219,74 +332,128 @@ if (values['check-only']) {
   process.exit(0);
 }
 
-console.log('Cold production build …');
-const cold = await build(dist);
-const pages = await countPages(dist);
+console.log(`Copying the project to ${project} and installing it (npm ci) …`);
+const tracked = execFileSync('git', ['ls-files', '--cached', '--others', '--exclude-standard', '-z'], {
+  cwd: ROOT,
+  encoding: 'utf8',
+})
+  .split('\0')
+  .filter((f) => f !== '' && existsSync(join(ROOT, f)));
+for (const file of tracked) {
+  await mkdir(join(project, file, '..'), { recursive: true });
+  await copyFile(join(ROOT, file), join(project, file));
+}
+await npm(['ci', '--prefer-offline', '--no-audit', '--no-fund']);
 
-let check: Measure | undefined;
-if (existsSync(join(ROOT, 'src/cli/check.ts'))) {
-  console.log('Content checker …');
-  check = await measure([join(ROOT, 'src/cli/check.ts')], buildEnv, 'check');
+const results: Record<string, Measure | undefined> = {};
+const notes: string[] = [];
+
+if (!values['skip-hugo'] && installed('hugo')) {
+  console.log('Hugo, then Pagefind’s full index of its output, on the same corpus …');
+  const hugoDir = join(work, 'hugo');
+  await writeHugoSite(hugoDir, corpus, sections);
+  results['hugo'] = await measure('hugo', ['--quiet', '--source', hugoDir], {}, 'hugo');
+  const runner = join(project, 'node_modules/pagefind/lib/runner/bin.cjs');
+  results['pagefind'] = await measure(process.execPath, [runner, '--site', join(hugoDir, 'public')], {}, 'pagefind');
+} else if (!values['skip-hugo']) {
+  notes.push('Hugo is not installed (apt-get install hugo): no Hugo + Pagefind comparison in this run.');
 }
 
-let publish: Measure | undefined;
+console.log('Cold production build …');
+results['cold'] = await build(dist);
+const pages = await countPages(dist);
+
+console.log('Content checker …');
+results['check'] = await measure(process.execPath, [join(project, 'src/cli/check.ts')], buildEnv, 'check', project);
+
 let verified: string[] | undefined;
 if (!values['skip-publish']) {
   console.log('Publish: one new article, rebuilt with the kept cache …');
-  const date = new Date(lastDate.getTime() + 30 * 60_000);
-  const newArticle = [
-    '---',
-    "title: '[Fictif] Dernière minute : la ville imaginaire de Valmorin publie un article'",
-    `date: ${isoBeijing(date)}`,
-    'section: international',
-    'source: Agence Fictive',
-    'editors: [Alix Ferrand]',
-    '---',
-    '',
-    'Texte fictif publié pour mesurer la mise en ligne d’un article.',
-    '',
-  ].join('\n');
-  await writeFiles(content, { 'articles/bench/derniere-minute.md': newArticle });
-  publish = await build(dist);
+  await writeFiles(content, newArticle('derniere-minute', 30));
+  results['publish'] = await build(dist);
   if (values.verify) {
     console.log('Verify: cold build of the same corpus, compared byte for byte …');
     const coldDist = join(work, 'dist-cold');
     await build(coldDist, { ...buildEnv, ROTATIVE_CACHE_DIR: join(work, 'cache-cold') });
     verified = await sameTree(dist, coldDist);
+    await rm(join(work, 'cache-cold'), { recursive: true, force: true });
+  }
+
+  console.log('Template change: one component edited (the footer, on every page), rebuilt with the kept cache …');
+  const component = join(project, 'src/components/SiteFooter.astro');
+  const original = await readFile(component, 'utf8');
+  await writeFile(
+    component,
+    original.replace('<footer class="site-footer">', '<footer class="site-footer" data-bench>'),
+  );
+  results['template'] = await build(dist);
+
+  if (!values['skip-path']) {
+    // As CI does for a push of articles: install with npm's cache, check, build with the kept build cache.
+    console.log('Push to artifact: npm ci with the npm cache, check, build with the kept cache …');
+    await writeFiles(content, newArticle('derniere-minute-2', 45));
+    results['path: npm ci'] = await npm(['ci', '--prefer-offline', '--no-audit', '--no-fund']);
+    results['path: check'] = await npm(['run', 'check'], buildEnv);
+    results['path: build'] = await npm(['run', 'build', '--', '--outDir', dist], buildEnv);
   }
 }
 
 await mkdir(outDir, { recursive: true });
-for (const [step, m] of Object.entries({ cold, check, publish }))
-  if (m) await writeFile(join(outDir, `bench-${count}-${step}.log`), m.output);
+for (const [step, m] of Object.entries(results))
+  if (m) await writeFile(join(outDir, `bench-${count}-${step.replace(/[^a-z]+/g, '-')}.log`), m.output);
 
-const results = {
+const yardstick =
+  results['hugo'] && results['pagefind'] ? results['hugo'].wallSeconds + results['pagefind'].wallSeconds : undefined;
+const pathSeconds = ['path: npm ci', 'path: check', 'path: build'].reduce(
+  (sum, step) => sum + (results[step]?.wallSeconds ?? NaN),
+  0,
+);
+const ratios = {
+  publishToHugoPagefind: yardstick && results['publish'] ? results['publish'].wallSeconds / yardstick : undefined,
+  coldToHugoPagefind: yardstick && results['cold'] ? results['cold'].wallSeconds / yardstick : undefined,
+  templateToCold:
+    results['template'] && results['cold'] ? results['template'].wallSeconds / results['cold'].wallSeconds : undefined,
+};
+
+const summary = {
   date: new Date().toISOString(),
   node: process.version,
   articles: count,
   wordsPerArticle: words,
   pages,
-  cold: { ...figures(cold), msPerArticle: (cold.wallSeconds * 1000) / count },
-  check: figures(check),
-  publish: figures(publish),
+  msPerArticleCold: results['cold'] ? (results['cold'].wallSeconds * 1000) / count : undefined,
+  steps: Object.fromEntries(Object.entries(results).map(([k, m]) => [k, figures(m)])),
+  hugoPlusPagefindSeconds: yardstick,
+  pushToArtifactSeconds: Number.isNaN(pathSeconds) ? undefined : pathSeconds,
+  ratios,
   publishMatchesCold: verified === undefined ? undefined : verified.length === 0,
   publishDifferences: verified?.slice(0, 20),
+  notes,
 };
 
-console.log(
-  `\n${count} articles (~${words} words), ${pages} pages written, ${results.cold.msPerArticle.toFixed(2)} ms per article (cold)\n`,
-);
-console.log('| step | wall | CPU | peak RSS |\n|---|---|---|---|');
-console.log(row('cold build', cold));
-console.log(row('content checker', check));
-console.log(row('publish one article', publish));
+console.log(`\n${count} articles (~${words} words), ${pages} pages written\n`);
+console.log('| step | wall | CPU | largest process | process tree |\n|---|---|---|---|---|');
+for (const [step, m] of Object.entries(results))
+  if (m)
+    console.log(
+      `| ${step} | ${m.wallSeconds.toFixed(1)} s | ${m.cpuSeconds.toFixed(1)} s | ${mb(m.processRssMB)} (${m.process}) | ${mb(m.treeRssMB)} |`,
+    );
+if (yardstick) console.log(`\nHugo + Pagefind: ${yardstick.toFixed(1)} s`);
+if (!Number.isNaN(pathSeconds)) console.log(`Push to artifact (npm ci, check, build): ${pathSeconds.toFixed(1)} s`);
+for (const [name, ratio] of Object.entries(ratios))
+  if (ratio !== undefined) console.log(`${name}: ${ratio.toFixed(2)}`);
+for (const [step, m] of Object.entries(results)) {
+  const phases = Object.entries(m?.phases ?? {});
+  if (phases.length > 0) console.log(`\n${step}: ${phases.map(([p, s]) => `${p} ${s.toFixed(1)} s`).join(', ')}`);
+}
 if (verified)
   console.log(
     verified.length === 0
       ? '\nPublish output is byte-identical to a cold build.'
       : `\nPublish output differs from a cold build: ${verified.join(', ')}`,
   );
+for (const note of notes) console.log(`\nNote: ${note}`);
 
-await writeFile(join(outDir, `bench-${count}.json`), `${JSON.stringify(results, null, 2)}\n`);
-console.log(`\nFigures written to bench/.output/bench-${count}.json, build logs to bench/.output/bench-${count}-*.log`);
+await writeFile(join(outDir, `bench-${count}.json`), `${JSON.stringify(summary, null, 2)}\n`);
+console.log(`\nFigures written to bench/.output/bench-${count}.json, logs to bench/.output/bench-${count}-*.log`);
 if (!values.keep) await rm(work, { recursive: true, force: true });

@@ -1,23 +1,21 @@
 /**
- * `npm run build`: builds the site, then its search index, without ever
- * leaving a half-built `dist/`.
+ * `npm run build`: builds the site and its search index without ever leaving
+ * a half-built `dist/`.
  *
- * `astro build` writes into a temporary folder beside the output folder, and
- * Pagefind indexes it there; only when both succeed is the old output swapped
- * out and the new one moved in (two renames on one file system). A failed
- * build leaves the previous output untouched, so a deploy step can never pick
- * up a broken site.
+ * `astro build` writes into a temporary folder beside the output folder (the
+ * search index included, see `src/integrations/search-index.ts`); only when
+ * it succeeds is the old output swapped out and the new one moved in (two
+ * renames on one file system). A failed build leaves the previous output
+ * untouched, so a deploy step can never pick up a broken site.
  *
  * Usage: npm run build [-- --outDir dist] [-- any other astro build flag]
  */
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { rename, rm } from 'node:fs/promises';
-import { resolve } from 'node:path';
+import { readdir, rename, rm } from 'node:fs/promises';
+import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { buildCacheDir } from '../lib/cache-dir.ts';
-import { indexSite } from './search-index.ts';
 
 const { values, positionals } = parseArgs({
   options: { outDir: { type: 'string', default: 'dist' } },
@@ -31,7 +29,6 @@ const stamp = `${process.pid}-${Date.now()}`;
 // each build would change every page's code hash, so the incremental build would keep no page.
 const building = `${out}.building`;
 const previous = `${out}.previous-${stamp}`;
-const projectRoot = fileURLToPath(new URL('../../', import.meta.url));
 const astro = fileURLToPath(new URL('../../node_modules/astro/bin/astro.mjs', import.meta.url));
 const passThrough = [
   ...positionals,
@@ -40,8 +37,15 @@ const passThrough = [
     .flatMap(([k, v]) => (v === true ? [`--${k}`] : [`--${k}`, String(v)])),
 ];
 
-// What a build that crashed may have left.
+// What an interrupted build left beside the output.
 await rm(building, { recursive: true, force: true });
+for (const name of await readdir(dirname(out)).catch(() => [] as string[]))
+  if (name.startsWith(`${basename(out)}.previous-`))
+    await rm(join(dirname(out), name), { recursive: true, force: true });
+
+// One clock for the whole build: the pages, the sitemap and the search index must agree on what is published.
+process.env['ROTATIVE_NOW'] ??= new Date().toISOString();
+
 // The Node running this script (24, through npm), never the machine's default one.
 const child = spawn(process.execPath, [astro, 'build', '--outDir', building, ...passThrough], { stdio: 'inherit' });
 const code = await new Promise<number>((done) => child.on('close', (c) => done(c ?? 1)));
@@ -54,22 +58,15 @@ async function fail(reason: string, exitCode: number): Promise<never> {
 
 if (code !== 0) await fail(`Build failed (exit ${code})`, code);
 
-// The search index, once Astro has exited and freed its memory.
-try {
-  const started = performance.now();
-  const { pages, sections, reused } = await indexSite(building, {
-    cacheDir: resolve(projectRoot, buildCacheDir(process.env)),
-  });
-  const seconds = ((performance.now() - started) / 1000).toFixed(1);
-  console.log(
-    `Search index: ${pages} pages in ${sections} section bundles (${reused} unchanged, from the cache), ${seconds} s`,
-  );
-} catch (error) {
-  console.error((error as Error).message);
-  await fail('Search indexing failed', 1);
-}
-
 if (existsSync(out)) await rename(out, previous);
 await rename(building, out);
-await rm(previous, { recursive: true, force: true });
 console.log(`Site written to ${out}`);
+// The previous output goes in a process of its own: the build is done as soon as the new site is in place.
+spawn(
+  process.execPath,
+  ['-e', 'require("node:fs").rmSync(process.argv[1], { recursive: true, force: true })', previous],
+  {
+    detached: true,
+    stdio: 'ignore',
+  },
+).unref();

@@ -14,16 +14,16 @@ export interface UIStrings {
   breadcrumb: string;
   /** First crumb of every breadcrumb, and the homepage's name. */
   home: string;
-  /** Site-wide stamp: "Dernière mise à jour à {time} le {date}". */
+  /** A page's own stamp: "Dernière mise à jour à {time} le {date}". */
   lastUpdated: string;
-  /** Section stamp, same tokens as `lastUpdated`. */
-  sectionLastUpdated: string;
   /** Pattern of the short date-and-time stamp, e.g. "21.05.2021 08h19". */
   dateTimePattern: string;
   /** Pattern of the time in `lastUpdated`, e.g. "09h05". */
   timePattern: string;
-  /** Pattern of the date in `lastUpdated`, e.g. "21/05". */
+  /** Pattern of the date in `lastUpdated` in the build's year, e.g. "21/05". */
   dayMonthPattern: string;
+  /** Pattern of the date in `lastUpdated` in another year, e.g. "21/05/2021". */
+  dayMonthYearPattern: string;
   /** "Mis à jour le {date} à {time}" under the source line. */
   updatedOn: string;
   /** Estimated reading time, on article pages and in lists: "Lecture : {minutes} min". */
@@ -76,7 +76,7 @@ export interface UIStrings {
   notFoundText: string;
   /** Link back to the homepage from the 404 page. */
   backHome: string;
-  /** Footer line: "© {year} {site}". */
+  /** Footer line: "© {years} {site}", the years the archive spans ("2020–2026"). */
   copyright: string;
   /** Label of an image credit: "Photo : {credit}". */
   imageCredit: string;

@@ -8,6 +8,7 @@ import type { ImageMetadata } from 'astro';
 import { ContentError, type ContentProblem } from './problems.ts';
 import type { ArticleData, SectionData } from './schema.ts';
 import { slugify } from './slug.ts';
+import { yearInZone } from './dates.ts';
 import { articlePath } from './urls.ts';
 
 /** A section of `content/sections.yaml`. */
@@ -142,12 +143,24 @@ export interface SiteIndex {
   positionInSection: Map<string, number>;
   /** The site's "last updated": the newest `updated ?? date` of all published articles. */
   updated: Date | undefined;
-  /** Each section's own "last updated". */
+  /** Each section's own "last updated" (its feed's date). */
   sectionUpdated: Map<string, Date | undefined>;
   /** Every tag of a published article, by slug, in slug order. */
   tags: Map<string, Listing>;
   /** Every editor of a published article, by slug, in slug order. */
   editors: Map<string, Listing>;
+  /**
+   * The years the archive spans, from the oldest publication to the newest
+   * change, for the footer's copyright line: it changes when the archive
+   * enters a new year, not with each article.
+   */
+  years: YearSpan | undefined;
+}
+
+/** A span of calendar years in the site's zone, e.g. 2020 to 2026. */
+export interface YearSpan {
+  first: string;
+  last: string;
 }
 
 /** Builds the index of what is published at `now`; throws a `ContentError` on colliding URLs. */
@@ -179,6 +192,9 @@ export function buildSiteIndex(
   }
   const sectionUpdated = new Map<string, Date | undefined>();
   for (const [slug, list] of bySection) sectionUpdated.set(slug, latestModification(list));
+  const updated = latestModification(articles);
+  // Newest first: the last article is the oldest publication.
+  const oldest = articles.at(-1)?.data.date;
 
   return {
     articles,
@@ -187,10 +203,14 @@ export function buildSiteIndex(
     byId: new Map(articles.map((a) => [a.id, a])),
     bySection,
     positionInSection,
-    updated: latestModification(articles),
+    updated,
     sectionUpdated,
     tags: listings('tag', articles, (a) => a.data.tags),
     editors: listings('editor', articles, (a) => a.data.editors),
+    years:
+      updated && oldest
+        ? { first: yearInZone(oldest, options.timeZone), last: yearInZone(updated, options.timeZone) }
+        : undefined,
   };
 }
 
@@ -213,36 +233,28 @@ function listings(kind: Listing['kind'], articles: readonly Article[], namesOf: 
 
 /**
  * "Conseils de la rédaction": the editors' `related` picks that are published,
- * in their order; without any, the newest other articles of the same section.
+ * in their order; without any, the `count` articles published just before it
+ * in its section, nearest first. Those never change once published, so a new
+ * article leaves older pages as they were. An article with fewer than `count`
+ * older ones (the first of a section) is topped up with the nearest newer ones.
  */
 export function editorsPicks(article: ArticleRecord, index: SiteIndex, count: number): Article[] {
   const picks = relatedPicks(article, index);
   if (picks.length > 0) return picks;
   const section = index.bySection.get(article.data.section) ?? [];
-  const others: Article[] = [];
-  for (const candidate of section) {
-    if (others.length >= count) break;
-    if (candidate.id !== article.id) others.push(candidate);
-  }
-  return others;
+  const position = index.positionInSection.get(article.id);
+  // Only published articles have pages, and picks.
+  if (position === undefined) return [];
+  // The section's list is newest first: older articles follow the article, newer ones precede it.
+  const older = section.slice(position + 1, position + 1 + count);
+  const newer = section.slice(Math.max(0, position - (count - older.length)), position).reverse();
+  return [...older, ...newer];
 }
 
 function relatedPicks(article: ArticleRecord, index: SiteIndex): Article[] {
   return article.data.related
     .map((id) => index.byId.get(id))
     .filter((a): a is Article => a !== undefined && a.id !== article.id);
-}
-
-/**
- * Whether an article's picks are simply its section's newest `count`
- * articles: it has no published `related` of its own and is not one of them.
- * All such articles of a section show the same picks, which change with
- * every article the section publishes; the incremental build keeps their
- * pages and brings the picks up to date afterwards (`src/integrations/site-stamp.ts`).
- */
-export function picksAreSectionNewest(article: ArticleRecord, index: SiteIndex, count: number): boolean {
-  const position = index.positionInSection.get(article.id);
-  return position !== undefined && position >= count && relatedPicks(article, index).length === 0;
 }
 
 /** The older (`previous`) and newer (`next`) neighbours of an article in its section. */

@@ -1,84 +1,68 @@
 /**
  * `cacheKey`s for Astro's incremental build (`experimental.incrementalBuild`):
  * a page is copied from the previous build, not rendered, when its key and
- * its code are unchanged. A key must therefore change with everything the page
- * shows, except the site-wide "last updated" stamp and the footer's copyright
- * year, which `integrations/site-stamp.ts` brings up to date in every page.
+ * its code are unchanged. A key therefore covers everything the page shows
+ * besides its code: the settings, the sections menu and the footer's years
+ * (`siteKey`), every article the page shows (`articleRef`: id, URL and content
+ * digest, which covers headline, dates, standfirst, reading time and body),
+ * and its "last updated" stamp with the year-display decision (`stampRef`).
  *
- * An article is named by its id, URL and content digest (file and Markdown
- * pipeline), which cover its headline, dates, standfirst, reading time and body.
+ * A new route builds its key the same way: `pageKey(siteKey(...), route name,
+ * ...what it shows)`, with `articleRef` for each article and `stampRef` for its stamp.
  */
 import { createHash } from 'node:crypto';
-import type { Article, Listing, SiteIndex } from './articles.ts';
+import type { Article, SiteIndex } from './articles.ts';
 import type { SiteConfig } from './config.ts';
+import type { PageStamp } from './stamps.ts';
 
-function hash(parts: readonly unknown[]): string {
+/** A page's key from what it shows (JSON-serialisable parts). */
+export function pageKey(...parts: readonly unknown[]): string {
   return createHash('sha256').update(JSON.stringify(parts)).digest('base64url');
 }
 
-function ref(article: Article | undefined): string | null {
+/** An article as a page shows it; `null` for none. */
+export function articleRef(article: Article | undefined): string | null {
   if (!article) return null;
   if (article.digest === undefined) throw new Error(`${article.filePath}: no content digest for the incremental build`);
   return `${article.id} ${article.path} ${article.digest}`;
 }
 
-/** What every page shows besides its own content: the settings, the sections menu, whether a stamp is shown. */
-export function siteKey(index: SiteIndex, site: SiteConfig): string {
-  // Neither the clock nor the content folder shows on a page: what they decide is in the article keys.
-  const { now: _clock, contentDir: _folder, ...settings } = site;
-  return hash([settings, index.sections, index.updated !== undefined]);
+/** A page's "last updated" stamp as shown: the instant, and whether its year is written. */
+export function stampRef(stamp: PageStamp | undefined): string | null {
+  return stamp ? `${stamp.date.toISOString()} ${stamp.withYear ? 'year' : 'no-year'}` : null;
 }
 
-/** Stands for "the section's newest articles" in an article page's key. */
-export const SECTION_NEWEST = 'section-newest';
+/** What every page shows besides its own content: the settings, the sections menu and the footer's years. */
+export function siteKey(index: Pick<SiteIndex, 'sections' | 'years'>, site: SiteConfig): string {
+  // Neither the clock nor the content folder shows on a page: what they decide is in the page keys.
+  const { now: _clock, contentDir: _folder, ...settings } = site;
+  return pageKey(settings, index.sections, index.years ?? null);
+}
 
-/**
- * An article page: the article, its picks and its neighbours in the section.
- * Picks that are the section's newest (`picksAreSectionNewest`) are left out,
- * as the stamp is: they are brought up to date after the build, from the
- * section's picks page (`sectionPicksKey`).
- */
+/** An article page: the article, its stamp, its picks and its neighbours in the section. */
 export function articlePageKey(
   site: string,
   article: Article,
-  picks: readonly Article[] | typeof SECTION_NEWEST,
+  stamp: PageStamp | undefined,
+  picks: readonly Article[],
   previous?: Article,
   next?: Article,
 ): string {
-  return hash([site, ref(article), picks === SECTION_NEWEST ? picks : picks.map(ref), ref(previous), ref(next)]);
-}
-
-/** A section's picks page: the section's newest articles. */
-export function sectionPicksKey(site: string, section: string, newest: readonly Article[]): string {
-  return hash([site, section, newest.map(ref)]);
-}
-
-/** A page of a section's list: the articles on it, its place among the pages and the section's own stamp. */
-export function sectionPageKey(
-  site: string,
-  section: string,
-  page: { currentPage: number; lastPage: number; data: readonly Article[] },
-  sectionUpdated: Date | undefined,
-): string {
-  return hash([
-    site,
-    section,
-    page.currentPage,
-    page.lastPage,
-    page.data.map(ref),
-    sectionUpdated?.toISOString() ?? null,
+  return pageKey(site, 'article', articleRef(article), stampRef(stamp), picks.map(articleRef), [
+    articleRef(previous),
+    articleRef(next),
   ]);
 }
 
 /**
- * A page of a tag's or an editor's list: the name shown (spelling of the newest
- * article), the articles on it and its place among the pages. The teasers'
- * images and standfirsts come from the articles, whose digests cover them.
+ * A page of a paginated list (a section's; tags' and editors' lists work the
+ * same): which list, the articles on the page, its place among the pages and its stamp.
  */
-export function listingPageKey(
+export function listPageKey(
   site: string,
-  listing: Pick<Listing, 'kind' | 'slug' | 'name'>,
+  list: string,
   page: { currentPage: number; lastPage: number; data: readonly Article[] },
+  stamp: PageStamp | undefined,
 ): string {
-  return hash([site, listing.kind, listing.slug, listing.name, page.currentPage, page.lastPage, page.data.map(ref)]);
+  return pageKey(site, list, page.currentPage, page.lastPage, page.data.map(articleRef), stampRef(stamp));
 }

@@ -67,6 +67,12 @@ export interface SiteConfigInput {
    * Default none: every iframe is removed, with a warning from the checker and the build.
    */
   embeds?: string[];
+  /**
+   * Fewest articles per search bundle: the index is split into bundles of at
+   * least this many articles (a power of two of them), and a publish indexes
+   * one bundle again. Default 1000.
+   */
+  searchBundleSize?: number;
 }
 
 /** Settings after defaults and the environment have been applied. */
@@ -94,6 +100,8 @@ export interface SiteEnv {
   ROTATIVE_NOW?: string | undefined;
   /** Overrides `feedFullText`: `true` or `false`. */
   ROTATIVE_FEED_FULL_TEXT?: string | undefined;
+  /** Overrides `searchBundleSize` (tests split a small site into several bundles). */
+  ROTATIVE_SEARCH_BUNDLE_SIZE?: string | undefined;
 }
 
 export const configDefaults = {
@@ -116,6 +124,7 @@ export const configDefaults = {
   feedSize: 50,
   feedFullText: false,
   embeds: [],
+  searchBundleSize: 1000,
 } satisfies Omit<Required<SiteConfigInput>, 'name' | 'url' | 'newsPublicationName'>;
 
 /** Identity helper that gives `src/site.config.ts` type checking and completion. */
@@ -174,6 +183,13 @@ function booleanSetting(value: string | undefined, name: string): boolean | unde
   if (value === undefined) return undefined;
   if (value === 'true' || value === 'false') return value === 'true';
   throw new Error(`${name}: expected true or false, got "${value}"`);
+}
+
+/** A whole number from an environment variable. */
+function integerSetting(value: string | undefined, name: string): number | undefined {
+  if (value === undefined) return undefined;
+  if (/^\d+$/.test(value)) return Number(value);
+  throw new Error(`${name}: expected a whole number, got "${value}"`);
 }
 
 /** Applies defaults and environment overrides, and rejects settings that cannot work. */
@@ -270,6 +286,12 @@ export function resolveSiteConfig(input: SiteConfigInput, env: SiteEnv, startedA
       configDefaults.feedFullText,
     newsPublicationName: input.newsPublicationName ?? input.name,
     embeds,
+    searchBundleSize: positiveInteger(
+      integerSetting(pick(env.ROTATIVE_SEARCH_BUNDLE_SIZE), 'ROTATIVE_SEARCH_BUNDLE_SIZE') ??
+        input.searchBundleSize ??
+        configDefaults.searchBundleSize,
+      'searchBundleSize',
+    ),
     now,
   };
 }

@@ -5,6 +5,7 @@
  */
 import { dictionaryFor, fill } from '../i18n/index.ts';
 import { formatLongDate, formatPattern, isoInZone } from './dates.ts';
+import type { PageStamp, YearSpan } from './stamps.ts';
 
 export interface Formatters {
   /** `2021-05-21T08:19:00+08:00`, for `<time datetime>`. */
@@ -17,14 +18,16 @@ export interface Formatters {
   dayMonth: (date: Date) => string;
   /** `21 mai 2021` */
   longDate: (date: Date) => string;
-  /** `Dernière mise à jour à 09h05 le 21/05` (or the section's wording). */
-  lastUpdated: (date: Date, scope?: 'site' | 'section') => string;
+  /** `Dernière mise à jour à 09h05 le 21/05`, or `… le 21/05/2021` when the stamp carries its year. */
+  lastUpdated: (stamp: PageStamp) => string;
   /** `Mis à jour le 21 mai 2021 à 09h05` */
   updatedOn: (date: Date) => string;
   /** `(Rédacteurs : Ying Xie, Yishuang Liu)`, singular for one name. */
   editors: (names: readonly string[]) => string;
   /** The same line in parts, to link each name: `(Rédacteurs\u00a0: `, `, `, `)`. */
   editorsParts: (count: number) => { before: string; separator: string; after: string };
+  /** `2020–2026`, or `2026` for one year. */
+  years: (span: YearSpan) => string;
 }
 
 export function createFormatters(locale: string, timeZone: string): Formatters {
@@ -38,10 +41,10 @@ export function createFormatters(locale: string, timeZone: string): Formatters {
     time,
     dayMonth: (date) => formatPattern(date, strings.dayMonthPattern, timeZone),
     longDate,
-    lastUpdated: (date, scope = 'site') =>
-      fill(scope === 'site' ? strings.lastUpdated : strings.sectionLastUpdated, {
+    lastUpdated: ({ date, withYear }) =>
+      fill(strings.lastUpdated, {
         time: time(date),
-        date: formatPattern(date, strings.dayMonthPattern, timeZone),
+        date: formatPattern(date, withYear ? strings.dayMonthYearPattern : strings.dayMonthPattern, timeZone),
       }),
     updatedOn: (date) => fill(strings.updatedOn, { date: longDate(date), time: time(date) }),
     editors: (names) =>
@@ -54,5 +57,6 @@ export function createFormatters(locale: string, timeZone: string): Formatters {
       ).split('{names}');
       return { before, separator: strings.namesSeparator, after };
     },
+    years: ({ first, last }) => (first === last ? first : `${first}\u2013${last}`),
   };
 }

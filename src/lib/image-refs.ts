@@ -204,6 +204,8 @@ export interface ArticleImages {
   problems: ContentProblem[];
   /** Absolute paths of the local images (content folder) the article uses. */
   localFiles: string[];
+  /** Absolute paths of every image file the article shows, local or under `public/`, once each, in order. */
+  files: string[];
 }
 
 /** Checks the lead image and every body image of one article. */
@@ -213,6 +215,7 @@ export function checkArticleImages(
 ): ArticleImages {
   const problems: ContentProblem[] = [];
   const localFiles: string[] = [];
+  const files = new Set<string>();
   const refs = [
     ...(article.image ? [{ ref: article.image, field: 'image.src' }] : []),
     ...bodyImageRefs(article.body, article.bodyLine).map((ref) => ({ ref, field: 'body' })),
@@ -222,9 +225,13 @@ export function checkArticleImages(
     const at = ref.line === undefined ? {} : { line: ref.line };
     if (verdict.kind === 'error')
       problems.push({ severity: 'error', file: article.file, ...at, field, message: verdict.message });
-    else if (verdict.kind === 'public')
+    else if (verdict.kind === 'public') {
       problems.push({ severity: 'warning', file: article.file, ...at, field, message: verdict.warning });
-    else if (verdict.kind === 'local') localFiles.push(verdict.path);
+      files.add(verdict.path);
+    } else if (verdict.kind === 'local') {
+      localFiles.push(verdict.path);
+      files.add(verdict.path);
+    }
   }
-  return { problems, localFiles };
+  return { problems, localFiles, files: [...files] };
 }

@@ -27,6 +27,11 @@ export interface ArticleFile {
   frontmatter: string;
   /** Set when the file is valid. */
   record?: ArticleRecord;
+  /**
+   * Absolute paths of the image files it shows (in the content folder or under
+   * `public/`): their bytes are part of the article's content digest.
+   */
+  images: string[];
 }
 
 export interface ContentSnapshot {
@@ -299,6 +304,7 @@ export async function readContent(root: string, contentDir: string, options: Rea
     problems.push(...validated.problems);
     const { body, bodyLine, frontmatter } = validated;
     let record = validated.record;
+    let shown: string[] = [];
     if (record) {
       const images = checkArticleImages(
         { file, path: `${base}/${name}`, image: leadImageRef(record.data.image, frontmatter), body, bodyLine },
@@ -306,6 +312,7 @@ export async function readContent(root: string, contentDir: string, options: Rea
       );
       problems.push(...images.problems);
       for (const used of images.localFiles) usedImages.add(used);
+      shown = images.files;
       if (images.problems.some((p) => p.severity === 'error')) record = undefined;
     }
     const checked = options.checkBody(body, { file, bodyLine });
@@ -317,6 +324,7 @@ export async function readContent(root: string, contentDir: string, options: Rea
       body: keepText ? body : '',
       bodyLine,
       frontmatter,
+      images: shown,
     };
     if (record) article.record = record;
     articles.push(article);

@@ -1,39 +1,138 @@
 /**
- * The search index is one Pagefind bundle per section (`/pagefind/<section>/`),
- * merged in the browser. A publish then re-indexes only the sections whose
- * articles changed, and each Pagefind run holds one section in memory, not the
- * whole archive. The search page lists the bundles; the indexer
- * (`src/cli/search-index.ts`) reads that list back, so the two cannot disagree.
+ * The search index is a few Pagefind bundles (`/pagefind/<name>/`), merged in
+ * the browser, so that publishing an article indexes one bundle again, not
+ * the archive. Articles are spread over bundles by a hash of their id, not
+ * by section: Pagefind ranks each bundle's results with that bundle's own
+ * statistics (how many pages hold a word, how long pages are), and a section
+ * is a topic, where a word is far more or less common than in the archive; a
+ * hashed share of the archive has nearly the archive's statistics, so merged
+ * results rank nearly as one index would. A site smaller than two bundles'
+ * worth (`searchBundleSize`) gets one index.
+ *
+ * What is indexed comes from data, not from built pages: each article's
+ * record is a small HTML document (`recordShell`: language, headline as the
+ * page's `<h1>` carrying the section name and date the results show as
+ * Pagefind metadata, standfirst, then the rendered body), so a change of
+ * template never touches the index. A bundle's fingerprint covers its records
+ * (their shells and the articles' content digests); the build writes the plan
+ * (`/pagefind/bundles.json`) from the site index, and the search page lists
+ * the same bundles (`bundlePaths`).
  */
-import type { SiteIndex } from './articles.ts';
+import type { Article, SiteIndex } from './articles.ts';
+import { sha256 } from './verified-files.ts';
 
-/** Site path of a section's bundle (before the base path). */
-export function searchBundlePath(section: string): string {
-  return `/pagefind/${section}/`;
+/** Where the plan is published, before the base path. */
+export const PLAN_PATH = '/pagefind/bundles.json';
+
+/** One bundle of the index. */
+export interface SearchBundle {
+  /** Folder name under `/pagefind/`. */
+  name: string;
+  /** Site path of the bundle (before the base path). */
+  path: string;
+  /** Digest of the records it is made of. */
+  fingerprint: string;
+  /** Articles in it. */
+  pages: number;
 }
 
-/** Sections that get a bundle: those with at least one published article, in display order. */
-export function searchedSections(index: Pick<SiteIndex, 'sections' | 'bySection'>): string[] {
-  return index.sections.filter((s) => (index.bySection.get(s.slug)?.length ?? 0) > 0).map((s) => s.slug);
+/** The bundles of a build, as `/pagefind/bundles.json` holds them. */
+export interface SearchPlan {
+  bundles: SearchBundle[];
 }
 
-/** The attribute of the search page's element that lists the bundles. */
-export const BUNDLES_ATTRIBUTE = 'data-bundle-paths';
+/** How many bundles `articles` articles make: a power of two, each with at least `size` articles. */
+export function bundleCount(articles: number, size: number): number {
+  let count = 1;
+  while (articles >= count * 2 * size) count *= 2;
+  return count;
+}
+
+/** The bundle (0 to `count` − 1) an article belongs to, from its id alone. */
+export function bundleOf(id: string, count: number): number {
+  return Number.parseInt(sha256(id).slice(0, 8), 16) % count;
+}
+
+/** Marks where the rendered body goes in a record. */
+export const BODY_SLOT = '<!--rotative:body-->';
+
+function escapeHtml(text: string): string {
+  return text.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]!);
+}
+
+/** What a record shows besides the article's own text: the site's language and wording. */
+export interface RecordOptions {
+  /** The page language, which sets Pagefind's stemming. */
+  locale: string;
+  /** How teasers show a date (`21.05.2021 08h19`), as search results show it. */
+  dateTime: (date: Date) => string;
+}
 
 /**
- * The sections whose bundles a built search page asks for, read from its HTML
- * (`data-bundle-paths="/base/pagefind/international/ /base/pagefind/chine/"`).
+ * An article's search record without its body: the page language (Pagefind's
+ * stemming), the headline as `<h1>` (Pagefind's result title, weighted as a
+ * heading) with the section's name and the date as metadata (the results'
+ * meta line), and the standfirst.
  */
-export function sectionsOfSearchPage(html: string): string[] {
-  const match = new RegExp(`${BUNDLES_ATTRIBUTE}="([^"]*)"`).exec(html);
-  if (!match) throw new Error(`the search page has no ${BUNDLES_ATTRIBUTE} attribute listing its search bundles`);
-  return match[1]!
-    .split(/\s+/)
-    .filter((path) => path !== '')
-    .map((path) => {
-      const section = /\/pagefind\/([a-z0-9-]+)\/$/.exec(path)?.[1];
-      if (!section)
-        throw new Error(`the search page lists "${path}", expected a bundle path ending in /pagefind/<section>/`);
-      return section;
+export function recordShell(article: Pick<Article, 'data'>, section: string, options: RecordOptions): string {
+  const { title, summary, date } = article.data;
+  return [
+    `<!doctype html><html lang="${escapeHtml(options.locale)}"><head><title>${escapeHtml(title)}</title></head><body>`,
+    `<h1 data-pagefind-meta="section[data-section], date[data-date]" data-section="${escapeHtml(section)}"`,
+    ` data-date="${escapeHtml(options.dateTime(date))}">${escapeHtml(title)}</h1>`,
+    summary === undefined ? '' : `<p>${escapeHtml(summary)}</p>`,
+    BODY_SLOT,
+    '</body></html>',
+  ].join('');
+}
+
+/** The name of an article's section, as its record shows it. */
+export function sectionNameOf(article: Pick<Article, 'data' | 'filePath'>, index: Pick<SiteIndex, 'sectionsBySlug'>) {
+  const section = index.sectionsBySlug.get(article.data.section);
+  if (!section) throw new Error(`${article.filePath}: no section "${article.data.section}" for the search index`);
+  return section.name;
+}
+
+/** The record Pagefind indexes: the shell with the article's rendered body. */
+export function searchRecord(shell: string, body: string): string {
+  return shell.replace(BODY_SLOT, () => body);
+}
+
+/** The articles of each bundle, sorted by path (the order Pagefind numbers them in). */
+export function bundleArticles(index: Pick<SiteIndex, 'articles'>, size: number): Map<string, Article[]> {
+  const count = bundleCount(index.articles.length, size);
+  const bundles = new Map<string, Article[]>();
+  const sorted = [...index.articles].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  for (const article of sorted) {
+    const name = `${bundleOf(article.id, count) + 1}-of-${count}`;
+    const list = bundles.get(name);
+    if (list) list.push(article);
+    else bundles.set(name, [article]);
+  }
+  return new Map([...bundles].sort(([a], [b]) => Number.parseInt(a) - Number.parseInt(b)));
+}
+
+/** The plan of the index for the articles of `index`. */
+export function searchPlan(
+  index: Pick<SiteIndex, 'articles' | 'sectionsBySlug'>,
+  options: RecordOptions & { size: number },
+): SearchPlan {
+  const bundles: SearchBundle[] = [];
+  for (const [name, articles] of bundleArticles(index, options.size)) {
+    const records = articles.map((a) => {
+      if (a.digest === undefined) throw new Error(`${a.filePath}: no content digest for the search index`);
+      return `${a.path}\0${a.digest}\0${recordShell(a, sectionNameOf(a, index), options)}`;
     });
+    bundles.push({ name, path: bundlePath(name), fingerprint: sha256(records.join('\0')), pages: articles.length });
+  }
+  return { bundles };
+}
+
+function bundlePath(name: string): string {
+  return `/pagefind/${name}/`;
+}
+
+/** The site paths of the plan's bundles, without reading their records: what the search page merges. */
+export function bundlePaths(index: Pick<SiteIndex, 'articles'>, size: number): string[] {
+  return [...bundleArticles(index, size).keys()].map(bundlePath);
 }

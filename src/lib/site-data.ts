@@ -11,7 +11,6 @@ import { getCollection, getEntry, render } from 'astro:content';
 import { experimental_AstroContainer as AstroContainer } from 'astro/container';
 import { BODY_FILE } from './article-bodies.ts';
 import { READING_MINUTES } from '../markdown/remark-reading-time.ts';
-import { typography } from '../markdown/typography.ts';
 import { site, t } from '../site.ts';
 import { absoluteUrl } from './urls.ts';
 import {
@@ -24,9 +23,9 @@ import {
 } from './articles.ts';
 import { EXCERPT } from './description.ts';
 import { pictureHtml, pictureOf, socialImageOf } from './pictures.ts';
-import { shareSiteIndex } from './build-handoff.ts';
 import { ContentError, type ContentProblem } from './problems.ts';
-import { type ArticleData, CURRENT_PROBLEMS, type ProblemData, type SectionData } from './schema.ts';
+import { type ArticleData, CURRENT_PROBLEMS, type ProblemData } from './schema.ts';
+import { typesetArticle, typesetSection } from './typeset.ts';
 import { idAndSlug } from './validate.ts';
 
 let index: Promise<SiteIndex> | undefined;
@@ -51,17 +50,18 @@ function loadIndex(store: Awaited<ReturnType<typeof readStore>>): SiteIndex {
       id: entry.id,
       slug: idAndSlug(entry.id).slug,
       filePath: file,
-      data: typesetArticle(entry.data),
+      data: typesetArticle(entry.data, site.locale),
       readingMinutes: readingMinutesOf(entry.rendered?.metadata?.frontmatter, file),
       ...(entry.digest === undefined ? {} : { digest: String(entry.digest) }),
       ...(typeof excerpt === 'string' ? { excerpt } : {}),
       ...(image ? { image } : {}),
     };
   });
-  const sections: Section[] = sectionEntries.map((entry) => ({ slug: entry.id, ...typesetSection(entry.data) }));
-  const built = buildSiteIndex(records, sections, { now: site.now, timeZone: site.timeZone });
-  shareSiteIndex(built);
-  return built;
+  const sections: Section[] = sectionEntries.map((entry) => ({
+    slug: entry.id,
+    ...typesetSection(entry.data, site.locale),
+  }));
+  return buildSiteIndex(records, sections, { now: site.now, timeZone: site.timeZone });
 }
 
 function contentProblem(data: ProblemData): ContentProblem {
@@ -69,17 +69,6 @@ function contentProblem(data: ProblemData): ContentProblem {
   if (data.line !== undefined) problem.line = data.line;
   if (data.field !== undefined) problem.field = data.field;
   return problem;
-}
-
-/**
- * Headlines, standfirsts and section names get the body's typography once,
- * here, so every place that shows them (headings, lists, <title>, social
- * cards, structured data, feeds) shows the same text.
- */
-function typesetArticle(data: ArticleData): ArticleData {
-  const typeset = { ...data, title: typography(data.title, site.locale) };
-  if (data.summary !== undefined) typeset.summary = typography(data.summary, site.locale);
-  return typeset;
 }
 
 /**
@@ -98,10 +87,6 @@ function shownImage(image: ArticleData['image'] & object, file: string): ShownIm
     throw new Error(`${file}: image: the content store holds no usable image (${JSON.stringify(src)}); build again`);
   }
   return { kind: 'url', src, alt, credit, width: image.width, height: image.height };
-}
-
-function typesetSection(data: SectionData): SectionData {
-  return { ...data, name: typography(data.name, site.locale), description: typography(data.description, site.locale) };
 }
 
 /** The reading time `remark-reading-time` stored with the rendering. */

@@ -1,9 +1,10 @@
 /**
- * `lastmod` for every page of the main sitemap, from content: an article's
- * `updated ?? date`, a section's, tag's or editor's page's newest change, the
- * homepage's newest change.
+ * `lastmod` for every page of the main sitemap, from content, as each page's
+ * own stamp shows it (`src/lib/stamps.ts`): an article's `updated ?? date`, a
+ * section's, tag's or editor's list page's newest change among the articles
+ * it lists, the homepage's newest change of the site.
  */
-import { latestModification, type SiteIndex } from './articles.ts';
+import { type Article, latestModification, type SiteIndex } from './articles.ts';
 import { listingPath, sectionPath } from './urls.ts';
 
 /**
@@ -18,19 +19,17 @@ export function lastModifiedByPath(
   const lastmod = new Map<string, Date>();
   if (index.updated) lastmod.set('/', index.updated);
   for (const article of index.articles) lastmod.set(article.path, article.modified);
-  for (const section of index.sections) {
-    const list = index.bySection.get(section.slug) ?? [];
-    const updated = index.sectionUpdated.get(section.slug);
-    if (!updated) continue;
-    const pages = Math.max(1, Math.ceil(list.length / pageSize));
-    for (let page = 1; page <= pages; page++) lastmod.set(sectionPath(section.slug, page), updated);
-  }
+  const listPages = (list: readonly Article[], path: (page: number) => string) => {
+    for (let page = 1; (page - 1) * pageSize < list.length; page++) {
+      const updated = latestModification(list.slice((page - 1) * pageSize, page * pageSize));
+      if (updated) lastmod.set(path(page), updated);
+    }
+  };
+  for (const section of index.sections)
+    listPages(index.bySection.get(section.slug) ?? [], (page) => sectionPath(section.slug, page));
   for (const listing of [...index.tags.values(), ...index.editors.values()]) {
-    const updated = latestModification(listing.articles);
-    if (!updated) continue;
     const segment = listing.kind === 'tag' ? segments.tags : segments.editors;
-    const pages = Math.max(1, Math.ceil(listing.articles.length / pageSize));
-    for (let page = 1; page <= pages; page++) lastmod.set(listingPath(segment, listing.slug, page), updated);
+    listPages(listing.articles, (page) => listingPath(segment, listing.slug, page));
   }
   return lastmod;
 }

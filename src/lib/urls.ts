@@ -43,7 +43,6 @@ export const RESERVED_PATHS = [
   'tags',
   'editors',
   'recherche',
-  'build-fragments',
   'rss.xml',
   'feed.json',
   'news-sitemap.xml',

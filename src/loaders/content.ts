@@ -8,7 +8,8 @@
  * same parser and validator as the editors' checker (`src/lib/read-content.ts`),
  * report every problem at once, and fail the build before any page is written.
  * Bodies are still rendered by Astro's configured Markdown processor, and an
- * unchanged file (same digest) keeps its rendering from the content-layer cache.
+ * unchanged file (same content digest) keeps its rendering from the cache once
+ * the rendering is checked against what was recorded when it was written.
  * The HTML of each body goes to a file in the build cache, not into the store
  * (see `src/lib/article-bodies.ts`).
  *
@@ -19,10 +20,9 @@
  * into the `problems` collection, which pages turn into Astro's error overlay.
  */
 import { readdir, readFile } from 'node:fs/promises';
-import { join, relative, resolve, sep } from 'node:path';
+import { basename, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { isUnifiedProcessor } from '@astrojs/markdown-remark';
-import type { AstroConfig } from 'astro';
 import { imageMetadata } from 'astro/assets/utils';
 import type { DataStore, Loader, LoaderContext } from 'astro/loaders';
 import type { ArticleRecord, Section } from '../lib/articles.ts';
@@ -32,8 +32,23 @@ import { type BodyChecker, contentProblems, contentSummary, readContent, readSec
 import { CURRENT_PROBLEMS } from '../lib/schema.ts';
 import { createBodyChecker } from '../markdown/check-body.ts';
 import type { PipelineOptions } from '../markdown/index.ts';
-import { BODY_FILE, bodiesDir, bodyFile, hasBody, pruneBodies, writeBodies } from '../lib/article-bodies.ts';
-import { createRenderPool, type RenderedBody, type RenderPool } from './render-pool.ts';
+import {
+  BODY_FILE,
+  type BodyRecord,
+  bodiesDir,
+  bodyFile,
+  contentDigest,
+  entryDigest,
+  imageDigests,
+  pipelineDigest,
+  pruneBodies,
+  readBodyRecords,
+  writeBodies,
+  writeBodyRecords,
+} from '../lib/article-bodies.ts';
+import { DISK_TASKS, inParallel } from '../lib/in-parallel.ts';
+import { fileDigest, sha256 } from '../lib/verified-files.ts';
+import { createRenderPool, type RenderedBody, type RenderPool, sharedMarkdownSettings } from './render-pool.ts';
 
 interface ContentLoaderOptions {
   /** The content folder, relative to the project root or absolute. */
@@ -74,6 +89,13 @@ async function storedImage(image: ArticleImage, publicDir: string): Promise<Arti
   }
   // As Astro's image() helper does: a bare file name is relative to the article.
   return { ...image, src: `${ASTRO_IMAGE}${src.startsWith('.') ? src : `./${src}`}` };
+}
+
+/** The data as the store keeps it once set: it takes the marker off an image path, and remembers the image. */
+function withoutImageMarker(data: ArticleRecord['data']): ArticleRecord['data'] {
+  const src = data.image?.src;
+  if (!data.image || !src?.startsWith(ASTRO_IMAGE)) return data;
+  return { ...data, image: { ...data.image, src: src.slice(ASTRO_IMAGE.length) } };
 }
 
 /** The three loaders, sharing what the articles loader finds when it reads the folder again in `astro dev`. */
@@ -137,7 +159,13 @@ function articlesLoader(options: ContentLoaderOptions, shared: Shared): Loader {
       const { watcher, config } = context;
       const root = fileURLToPath(config.root);
       const checkBody = watcher ? rememberingChecker(createBodyChecker(pipeline)) : createBodyChecker(pipeline);
-      const dev: DevState = { checkBody, reported: new Set(), keep: new Set(), staleSince: new Map() };
+      const dev: DevState = {
+        checkBody,
+        reported: new Set(),
+        keep: new Set(),
+        staleSince: new Map(),
+        checked: new Map(),
+      };
       await syncArticles(context, options, shared, dev);
       if (!watcher) return;
 
@@ -179,6 +207,8 @@ interface DevState {
   keep: Set<string>;
   /** Body files no longer named, since when. */
   staleSince: Map<string, number>;
+  /** Body files this process checked or wrote, with their digest: read once, not at every save. */
+  checked: Map<string, string>;
 }
 
 /**
@@ -212,12 +242,13 @@ async function syncArticles(
   const { store, config, logger, watcher } = context;
   const { contentDir, timeZone, pipeline, now } = options;
   const root = fileURLToPath(config.root);
-  const snapshot = await readContent(root, contentDir, {
-    now,
-    checkBody: dev.checkBody,
-    remoteImageHosts: options.remoteImageHosts,
-  });
+  const bodies = bodiesDir(fileURLToPath(config.cacheDir));
   const publicDir = fileURLToPath(config.publicDir);
+  // The stored renderings are checked while the files are read.
+  const [snapshot, intact] = await Promise.all([
+    readContent(root, contentDir, { now, checkBody: dev.checkBody, remoteImageHosts: options.remoteImageHosts }),
+    intactRenderings(store, bodies, dev.checked),
+  ]);
   const problems = contentProblems(snapshot, timeZone);
   const errors = problems.filter((p) => p.severity === 'error');
   // Warnings are logged; errors too while previewing (a build throws them all at once below).
@@ -235,26 +266,39 @@ async function syncArticles(
   if (!watcher && errors.length > 0) throw new ContentError(problems, root);
 
   const seen = new Set<string>();
-  const bodies = bodiesDir(fileURLToPath(config.cacheDir));
   const bodyFiles = new Set<string>();
-  // Hashed once: each body's digest then only grows by a few characters.
-  const pipelineDigest = context.generateDigest(await pipelineSource(root));
+  const renderedBy = await pipelineDigest(root, [pipeline, sharedMarkdownSettings(config)]);
+  const kept = new Map<string, BodyRecord>();
   const jobs: {
     article: (typeof snapshot.articles)[number];
     record: ArticleRecord;
     digest: string;
     file: string;
   }[] = [];
+  const images = new Map<string, Promise<string>>();
   for (const article of snapshot.articles) {
     const record = article.record;
     if (!record) continue;
     seen.add(record.id);
-    const digest = context.generateDigest(article.text + pipelineDigest);
+    const digest = contentDigest(article.text, renderedBy, await imageDigests(article.images, images));
     const file = bodyFile(bodies, record.id, digest);
     bodyFiles.add(file);
+    // The data as the store holds it: a lead image resolved for the pages.
+    const data = record.data.image
+      ? { ...record.data, image: await storedImage(record.data.image, publicDir) }
+      : record.data;
+    // An intact rendering of the same text, images, pipeline and data is used again; any other article is rendered.
     const cached = store.get(record.id);
-    if (cached?.digest === digest && hasBody(cached.rendered?.metadata, file)) continue;
-    jobs.push({ article, record, digest, file });
+    const rendering = intact.get(record.id);
+    if (
+      cached?.digest === digest &&
+      rendering?.file === file &&
+      JSON.stringify(cached.data) === JSON.stringify(withoutImageMarker(data))
+    ) {
+      kept.set(basename(file), rendering.record);
+      continue;
+    }
+    jobs.push({ article, record: { ...record, data }, digest, file });
   }
 
   const render = await bodyRenderer(context, { pipeline, jobs: jobs.length });
@@ -285,10 +329,9 @@ async function syncArticles(
       // raw Markdown and the rendering would make it six times the size (build time and memory).
       written.push({ file, html: rendered.html });
       const metadata = { ...rendered.metadata, [BODY_FILE]: file, [EXCERPT]: describe(leadText(rendered.html)) };
-      const image = record.data.image && (await storedImage(record.data.image, publicDir));
       entries.push({
         id: record.id,
-        data: image ? { ...record.data, image } : record.data,
+        data: record.data,
         filePath,
         digest,
         rendered: { html: '', metadata },
@@ -302,7 +345,17 @@ async function syncArticles(
   for (const problem of failed) logger.error(formatProblem(problem));
   // The files first: a page may read an entry as soon as it is in the store (at once, in astro dev).
   await writeBodies(bodies, written);
-  for (const entry of entries) store.set(entry);
+  for (const [i, entry] of entries.entries()) {
+    // The store skips an entry whose digest it already holds: a damaged one must go first.
+    store.delete(entry.id);
+    store.set(entry);
+    // Recorded from what the store holds, as the next build will read it.
+    const file = written[i]!;
+    const html = sha256(file.html);
+    kept.set(basename(file.file), { html, entry: entryDigest(store.get(entry.id)!) });
+    dev.checked.set(file.file, html);
+  }
+  await writeBodyRecords(bodies, kept);
   for (const id of store.keys()) if (!seen.has(id)) store.delete(id);
   if (!watcher) {
     await pruneBodies(bodies, bodyFiles);
@@ -363,6 +416,29 @@ function renderProblem(article: { file: string; bodyLine: number }, error: unkno
   return problem;
 }
 
+/**
+ * The store's entries whose rendering is intact: the entry and its body file
+ * are the ones recorded when they were written (`src/lib/article-bodies.ts`).
+ */
+async function intactRenderings(
+  store: LoaderContext['store'],
+  bodies: string,
+  checked: Map<string, string>,
+): Promise<Map<string, { file: string; record: BodyRecord }>> {
+  const records = await readBodyRecords(bodies);
+  const intact = new Map<string, { file: string; record: BodyRecord }>();
+  await inParallel([...store.values()], DISK_TASKS, async (entry) => {
+    const file = entry.rendered?.metadata?.[BODY_FILE];
+    const record = typeof file === 'string' ? records.get(basename(file)) : undefined;
+    if (typeof file !== 'string' || !record || entryDigest(entry) !== record.entry) return;
+    const digest = checked.get(file) ?? (await fileDigest(file));
+    if (digest === undefined) return;
+    checked.set(file, digest);
+    if (digest === record.html) intact.set(entry.id, { file, record });
+  });
+  return intact;
+}
+
 /** Fewer bodies than this render in the build's thread: starting workers would cost more. */
 const POOL_THRESHOLD = 8;
 
@@ -405,32 +481,4 @@ async function bodyRenderer(
   await pool.close();
   logger.warn('Markdown render workers do not render as markdown.processor does; rendering in one thread.');
   return direct;
-}
-
-/** The settings Astro's content layer passes to `createRenderer`, as plain data. */
-function sharedMarkdownSettings(config: AstroConfig) {
-  const { domains, remotePatterns } = config.image;
-  return {
-    image: { domains, remotePatterns },
-    syntaxHighlight: config.markdown.syntaxHighlight,
-    gfm: config.markdown.gfm,
-    smartypants: config.markdown.smartypants,
-  };
-}
-
-/**
- * The Markdown pipeline's own code, part of each body's digest: Astro's cache
- * notices a change of settings but not of a plugin, and a plugin changed
- * without re-rendering would leave old HTML in the next build.
- */
-async function pipelineSource(root: string): Promise<string> {
-  const markdown = (await readdir(join(root, 'src', 'markdown'))).filter((name) => name.endsWith('.ts')).sort();
-  // description.ts makes each body's excerpt, kept with the rendering.
-  const files = [
-    ...markdown.map((name) => join('src', 'markdown', name)),
-    join('src', 'lib', 'slug.ts'),
-    join('src', 'lib', 'description.ts'),
-  ];
-  const sources = await Promise.all(files.map((file) => readFile(join(root, file), 'utf8')));
-  return sources.join('\0');
 }

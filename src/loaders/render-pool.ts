@@ -27,6 +27,17 @@ export interface RenderWorkerData {
   };
 }
 
+/** The settings Astro's content layer passes to `createRenderer`, as plain data. */
+export function sharedMarkdownSettings(config: AstroConfig): RenderWorkerData['shared'] {
+  const { domains, remotePatterns } = config.image;
+  return {
+    image: { domains, remotePatterns },
+    syntaxHighlight: config.markdown.syntaxHighlight,
+    gfm: config.markdown.gfm,
+    smartypants: config.markdown.smartypants,
+  };
+}
+
 export interface RenderJob {
   id: number;
   body: string;

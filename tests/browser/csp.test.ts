@@ -7,6 +7,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { launchBrowser, serveStatic, siteWideHeaders, type StaticSite } from '../support/browser.ts';
+import { waitForResults } from '../support/search.ts';
 import { SEED_URL } from '../support/fixture-site.ts';
 
 let browser: Browser;
@@ -59,8 +60,7 @@ describe('under the Content-Security-Policy', () => {
 
   it('runs a search without a violation', async () => {
     await page.goto(new URL('recherche/?q=Reykjavik', site.url).href);
-    await page.locator('.search-result-link').first().waitFor({ timeout: 15_000 });
-    expect(await page.locator('.search-result-link').count()).toBe(1);
+    expect((await waitForResults(page, 'Reykjavik')).count).toBe(1);
     expect(await violations()).toEqual([]);
   });
 

@@ -1,8 +1,12 @@
-/** The search page finds articles by their body text in headless Chromium, and passes axe-core. */
+/**
+ * The search page finds articles by their body text in headless Chromium, and
+ * passes axe-core. The fixture's index is two bundles, merged in the browser.
+ */
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { axeViolations, launchBrowser, serveStatic, type StaticSite } from '../support/browser.ts';
 import { FRONT_COUNT, GENERATED_COUNT, SEED_URL } from '../support/fixture-site.ts';
+import { search as searchOn, waitForResults } from '../support/search.ts';
 
 let browser: Browser;
 let page: Page;
@@ -20,25 +24,9 @@ afterAll(async () => {
   await site?.close();
 });
 
-/**
- * Types `term` into the search page's field and waits for the state where the
- * search is done: the status names the query, and as many results are listed
- * as it counts (at most the first ten).
- */
+/** The paths of the first results of `term`, typed into the search page's own field (`waitForResults`). */
 async function search(term: string): Promise<string[]> {
-  await page.goto(new URL('recherche/', site.url).href);
-  await page.locator('#search-page-q').fill(term);
-  return results(term);
-}
-
-async function results(term: string): Promise<string[]> {
-  const status = page.locator('.search-status').filter({ hasText: `«\u202f${term}\u202f»` });
-  await status.waitFor({ timeout: 30_000 });
-  const found = /^(\d+) résultats?/.exec(await status.innerText())?.[1];
-  const expected = found === undefined ? 0 : Number(found);
-  const links = page.locator('.search-result-link');
-  await expect.poll(() => links.count(), { timeout: 30_000 }).toBe(Math.min(expected, 10));
-  return links.evaluateAll((all) => all.map((a) => (a as HTMLAnchorElement).pathname));
+  return (await searchOn(page, new URL('recherche/', site.url).href, term)).paths;
 }
 
 describe('the search page', () => {
@@ -46,9 +34,12 @@ describe('the search page', () => {
     expect(await search('Reykjavik')).toEqual([SEED_URL]);
   });
 
-  it('searches every section’s bundle at once: "Fictif", in every generated headline, finds them all', async () => {
-    await search('Fictif');
-    // Each section is its own bundle, merged in the browser: one bundle alone would count a third of them.
+  it('searches every bundle at once: "Fictif", in every generated headline, finds them all', async () => {
+    const plan = (await (await fetch(new URL('pagefind/bundles.json', site.url))).json()) as { bundles: unknown[] };
+    expect(plan.bundles.length).toBe(2);
+    // One bundle alone would count about half of them.
+    const { count } = await searchOn(page, new URL('recherche/', site.url).href, 'Fictif');
+    expect(count).toBe(GENERATED_COUNT + FRONT_COUNT);
     expect(await page.locator('.search-status').innerText()).toBe(
       `${GENERATED_COUNT + FRONT_COUNT} résultats pour «\u202fFictif\u202f»`,
     );
@@ -76,7 +67,7 @@ describe('the search page', () => {
     await page.locator('#masthead-search').fill('Reykjavik');
     await page.locator('#masthead-search').press('Enter');
     await page.waitForURL(/\/recherche\/\?q=Reykjavik$/);
-    expect(await results('Reykjavik')).toEqual([SEED_URL]);
+    expect((await waitForResults(page, 'Reykjavik')).paths).toEqual([SEED_URL]);
     expect(await page.locator('#search-page-q').inputValue()).toBe('Reykjavik');
   });
 

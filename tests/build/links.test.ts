@@ -9,7 +9,8 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { check, LinkState, type LinkResult } from 'linkinator';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
-import { serveStatic } from '../support/browser.ts';
+import { launchBrowser, serveStatic } from '../support/browser.ts';
+import { waitForResults } from '../support/search.ts';
 import { buildFixtureSite, SEED_URL } from '../support/fixture-site.ts';
 import { listPages, load } from '../support/html.ts';
 
@@ -111,10 +112,25 @@ describe('a site built under a sub-path', () => {
     expect(locs.every((u) => u.startsWith(prefix))).toBe(true);
     expect(await readFile(join(dist, 'robots.txt'), 'utf8')).toContain(`Sitemap: ${prefix}sitemap-index.xml`);
     const search = await readFile(join(dist, 'recherche', 'index.html'), 'utf8');
-    // One search bundle per section, in display order, each built where the page looks for it.
-    const sections = ['international', 'economie', 'culture'];
-    expect(search).toContain(`data-bundle-paths="${sections.map((s) => `${BASE}pagefind/${s}/`).join(' ')}"`);
-    for (const section of sections)
-      expect(existsSync(join(dist, 'pagefind', section, 'pagefind-entry.json')), section).toBe(true);
+    // The search page reads the build's plan of the index, under the sub-path; each bundle is where the plan says.
+    expect(search).toContain(`data-plan="${BASE}pagefind/bundles.json"`);
+    const plan = JSON.parse(await readFile(join(dist, 'pagefind', 'bundles.json'), 'utf8')) as {
+      bundles: { path: string }[];
+    };
+    expect(plan.bundles.length).toBeGreaterThan(0);
+    for (const { path } of plan.bundles) expect(existsSync(join(dist, path, 'pagefind-entry.json')), path).toBe(true);
+  });
+
+  it('finds articles from the search page, with results under the sub-path', async () => {
+    const server = await serveStatic(dist, { basePath: BASE });
+    const browser = await launchBrowser();
+    try {
+      const page = await browser.newPage();
+      await page.goto(`${server.url}recherche/?q=Reykjavik`);
+      expect((await waitForResults(page, 'Reykjavik')).paths).toEqual([`${BASE}${SEED_URL.slice(1)}`]);
+    } finally {
+      await browser.close();
+      await server.close();
+    }
   });
 });

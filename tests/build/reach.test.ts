@@ -122,19 +122,25 @@ describe('the JSON Feed', () => {
   });
 });
 
+/** Path → lastmod of every URL in the main sitemap. */
+async function sitemapUrls(): Promise<Map<string, string>> {
+  const index = await xml('sitemap-index.xml');
+  const files = index('sitemap > loc')
+    .map((_, l) => new URL(index(l).text()).pathname)
+    .get();
+  const urls = new Map<string, string>();
+  for (const file of files) {
+    const $ = await xml(file.slice(1));
+    $('url').each((_, u) => {
+      urls.set(new URL($(u).find('loc').text()).pathname, $(u).find('lastmod').text());
+    });
+  }
+  return urls;
+}
+
 describe('the sitemaps', () => {
   it('list every article with lastmod = updated ?? date, and leave out 404 and search', async () => {
-    const index = await xml('sitemap-index.xml');
-    const files = index('sitemap > loc')
-      .map((_, l) => new URL(index(l).text()).pathname)
-      .get();
-    const urls = new Map<string, string>();
-    for (const file of files) {
-      const $ = await xml(file.slice(1));
-      $('url').each((_, u) => {
-        urls.set(new URL($(u).find('loc').text()).pathname, $(u).find('lastmod').text());
-      });
-    }
+    const urls = await sitemapUrls();
     for (const path of articlePages) expect(urls.has(path), path).toBe(true);
     expect(urls.get(SEED_URL)).toBe('2021-05-21T01:05:00.000Z');
     expect([...urls.keys()].filter((p) => /^\/(404|recherche)[/.]/.test(p))).toEqual([]);
@@ -152,6 +158,13 @@ describe('the sitemaps', () => {
       expect(await xsdErrors(await read(new URL(loc).pathname.slice(1)), 'urlset'), loc).toEqual([]);
     }
     expect(await xsdErrors(await read('news-sitemap.xml'), 'urlset')).toEqual([]);
+  });
+
+  it('date every page as its own "last updated" stamp does', async () => {
+    for (const [path, lastmod] of await sitemapUrls()) {
+      const stamp = load(await readPage(dist, path))('.site-updated time').attr('datetime');
+      expect(Date.parse(stamp!), path).toBe(Date.parse(lastmod));
+    }
   });
 
   it('include a Google News sitemap with the articles of the two days before the clock', async () => {

@@ -72,8 +72,9 @@ const shows = (path: string, text: string) => async () => {
 };
 
 /** Body files in the build cache, with their modification times. */
+/** The rendered bodies (the record of their digests, `bodies.json`, aside). */
 async function bodyFiles(): Promise<Map<string, number>> {
-  const names = await readdir(bodies);
+  const names = (await readdir(bodies)).filter((n) => n.endsWith('.html'));
   return new Map(await Promise.all(names.map(async (n) => [n, (await stat(join(bodies, n))).mtimeMs] as const)));
 }
 

@@ -4,7 +4,6 @@ import {
   buildSiteIndex,
   crossFileProblems,
   editorsPicks,
-  picksAreSectionNewest,
   frontPage,
   publishedArticles,
   type Section,
@@ -86,6 +85,19 @@ describe('buildSiteIndex', () => {
     expect(index.sectionUpdated.get('economie')?.toISOString()).toBe('2021-05-03T00:00:00.000Z');
   });
 
+  it('spans the archive’s years in the site’s zone, from the oldest publication to the newest change', () => {
+    const span = buildSiteIndex(
+      [
+        record({ id: 'y1', date: '2019-12-31T17:00:00Z' }), // 1 January 2020 in Beijing
+        record({ id: 'y2', date: '2021-03-01T00:00:00Z', updated: new Date('2021-05-31T23:00:00Z') }),
+      ],
+      sections,
+      { now, timeZone: 'Asia/Shanghai' },
+    );
+    expect(span.years).toEqual({ first: '2020', last: '2021' });
+    expect(buildSiteIndex([], sections, { now, timeZone: 'UTC' }).years).toBeUndefined();
+  });
+
   it('gives every article its dated path', () => {
     expect(index.byId.get('i1')?.path).toBe('/international/2021/05/01/i1/');
   });
@@ -118,19 +130,28 @@ describe('editorsPicks', () => {
     expect(editorsPicks(picked, index, 5).map((a) => a.id)).toEqual(['s2', 's5']);
   });
 
-  it('falls back to the newest other articles of the section, at most `count`', () => {
+  it('falls back to the articles published just before it in its section, nearest first, at most `count`', () => {
     expect(editorsPicks(list[7]!, index, 5).map((a) => a.id)).toEqual(['s6', 's5', 's4', 's3', 's2']);
-    expect(editorsPicks(list[0]!, index, 3).map((a) => a.id)).toEqual(['s7', 's6', 's5']);
+    expect(editorsPicks(list[5]!, index, 3).map((a) => a.id)).toEqual(['s4', 's3', 's2']);
   });
 
-  it('tells the articles whose picks are exactly the section’s newest, the same for all of them', () => {
-    const shared = list.filter((a) => picksAreSectionNewest(a, index, 3)).map((a) => a.id);
-    // s7, s6 and s5 are the newest three: each of them shows the others and s4 instead.
-    expect(shared).toEqual(['s0', 's1', 's2', 's3', 's4']);
-    for (const id of shared)
-      expect(editorsPicks(index.byId.get(id)!, index, 3).map((a) => a.id)).toEqual(['s7', 's6', 's5']);
-    expect(picksAreSectionNewest(picked, index, 3)).toBe(false);
-    expect(picksAreSectionNewest(hidden, index, 3)).toBe(false);
+  it('tops up the first articles of a section with the nearest newer ones', () => {
+    // `picked` (1 April) is the section's oldest.
+    expect(editorsPicks(list[1]!, index, 3).map((a) => a.id)).toEqual(['s0', 'picked', 's2']);
+    expect(editorsPicks(list[0]!, index, 3).map((a) => a.id)).toEqual(['picked', 's1', 's2']);
+  });
+
+  it('gives an article the same picks after a newer one is published in its section', () => {
+    const later = record({ id: 'later', date: '2021-05-20T00:00:00Z' });
+    const grown = buildSiteIndex([...list, picked, hidden, later], sections, { now, timeZone: 'UTC' });
+    for (const article of list.slice(3))
+      expect(editorsPicks(article, grown, 3).map((a) => a.id)).toEqual(
+        editorsPicks(article, index, 3).map((a) => a.id),
+      );
+  });
+
+  it('gives unpublished articles no picks', () => {
+    expect(editorsPicks(hidden, index, 3)).toEqual([]);
   });
 });
 

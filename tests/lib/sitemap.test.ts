@@ -15,9 +15,10 @@ describe('lastModifiedByPath', () => {
     expect(lastmod.get('/international/2021/05/02/b/')?.toISOString()).toBe('2021-05-02T00:00:00.000Z');
   });
 
-  it('dates the homepage and every page of a section by their newest change', () => {
+  it('dates the homepage by the site’s newest change, and each page of a section by the newest it lists', () => {
     expect(lastmod.get('/')?.toISOString()).toBe('2021-05-05T00:00:00.000Z');
-    expect(lastmod.get('/international/')?.toISOString()).toBe('2021-05-05T00:00:00.000Z');
+    // Page 1 lists c and b; page 2 lists a, updated after both.
+    expect(lastmod.get('/international/')?.toISOString()).toBe('2021-05-03T00:00:00.000Z');
     expect(lastmod.get('/international/2/')?.toISOString()).toBe('2021-05-05T00:00:00.000Z');
     expect(lastmod.has('/international/3/')).toBe(false);
   });

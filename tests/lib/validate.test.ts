@@ -234,7 +234,7 @@ describe('validateSections', () => {
     ]);
   });
 
-  it.each(['recherche', 'pagefind', 'build-fragments', '404', 'mots-cles', 'redacteurs', 'tags', 'editors'])(
+  it.each(['recherche', 'pagefind', '404', 'mots-cles', 'redacteurs', 'tags', 'editors'])(
     'refuses %s, a path the site uses itself',
     (slug) => {
       const { sections, problems } = validateSections(

@@ -167,6 +167,8 @@ export async function buildSite(
       ROTATIVE_CONTENT_DIR: contentDir,
       ROTATIVE_CACHE_DIR: join(dir, 'cache'),
       ROTATIVE_NOW: FIXTURE_NOW,
+      // The fixture's 50 articles make two search bundles, merged in the browser as a large archive's are.
+      ROTATIVE_SEARCH_BUNDLE_SIZE: '16',
       NO_COLOR: '1',
       ...env,
     },

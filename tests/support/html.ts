@@ -1,5 +1,5 @@
 /** Helpers to read built pages in tests. */
-import { readdir } from 'node:fs/promises';
+import { readdir, readFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import * as cheerio from 'cheerio';
 
@@ -26,4 +26,14 @@ export async function listPages(dist: string): Promise<string[]> {
   return (await listFiles(dist))
     .filter((f) => f.endsWith('.html'))
     .map((f) => (f.endsWith('index.html') ? `/${f.slice(0, -'index.html'.length)}` : `/${f}`));
+}
+
+/** Files of `a` whose bytes differ from the same file in `b` (or that `b` lacks). */
+export async function differingFiles(a: string, b: string): Promise<string[]> {
+  const different: string[] = [];
+  for (const file of await listFiles(a)) {
+    const [x, y] = await Promise.all([readFile(join(a, file)), readFile(join(b, file)).catch(() => undefined)]);
+    if (!y || !x.equals(y)) different.push(file);
+  }
+  return different;
 }
