@@ -112,12 +112,14 @@ describe('a site built under a sub-path', () => {
     expect(locs.every((u) => u.startsWith(prefix))).toBe(true);
     expect(await readFile(join(dist, 'robots.txt'), 'utf8')).toContain(`Sitemap: ${prefix}sitemap-index.xml`);
     const search = await readFile(join(dist, 'recherche', 'index.html'), 'utf8');
-    // The search page reads the build's plan of the index, under the sub-path; each bundle is where the plan says.
-    expect(search).toContain(`data-plan="${BASE}pagefind/bundles.json"`);
+    // The search page lists the bundles of the build's plan, under the sub-path; each bundle is where the plan says.
     const plan = JSON.parse(await readFile(join(dist, 'pagefind', 'bundles.json'), 'utf8')) as {
       bundles: { path: string }[];
     };
     expect(plan.bundles.length).toBeGreaterThan(0);
+    expect(search).toContain(
+      `data-bundle-paths="${plan.bundles.map(({ path }) => `${BASE}${path.slice(1)}`).join(' ')}"`,
+    );
     for (const { path } of plan.bundles) expect(existsSync(join(dist, path, 'pagefind-entry.json')), path).toBe(true);
   });
 

@@ -24,7 +24,9 @@ export async function waitForResults(page: Page, term: string, timeout = 30_000)
       const status = document.querySelector('.search-status')?.textContent?.trim() ?? '';
       // "12 résultats pour « X »", "Aucun résultat pour « X ».", "12 results for “X”", "No results for “X”."
       const done =
-        /^(?:(Aucun|No)|([\d\s\u202f\u00a0,.]+)) r[ée]sults? (?:pour|for) [«“]\u202f?(.*?)\u202f?[»”]\.?$/.exec(status);
+        /^(?:(Aucun|No)|([\d\s\u202f\u00a0,.]+)) (?:résultats?|results?) (?:pour|for) [«“]\u202f?(.*?)\u202f?[»”]\.?$/.exec(
+          status,
+        );
       if (!done || done[3] !== term) return undefined;
       const count = done[1] ? 0 : Number(done[2]!.replace(/\D/g, ''));
       const links = [...document.querySelectorAll<HTMLAnchorElement>('.search-result-link')];
