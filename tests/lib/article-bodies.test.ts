@@ -6,6 +6,7 @@ import {
   bodiesDir,
   bodyFile,
   contentDigest,
+  imageDigests,
   pipelineDigest,
   pruneBodies,
   readBodyRecords,
@@ -90,6 +91,33 @@ describe('contentDigest', () => {
     expect(contentDigest('# Titre', 'p1')).toBe(digest);
     expect(contentDigest('# Titre.', 'p1')).not.toBe(digest);
     expect(contentDigest('# Titre', 'p2')).not.toBe(digest);
+  });
+
+  it('changes with the bytes of the images the article shows, and their order', () => {
+    const digest = contentDigest('# Titre', 'p1', ['i1', 'i2']);
+    expect(digest).not.toBe(contentDigest('# Titre', 'p1'));
+    expect(contentDigest('# Titre', 'p1', ['i1', 'i2'])).toBe(digest);
+    expect(contentDigest('# Titre', 'p1', ['i1', 'i3'])).not.toBe(digest);
+    expect(contentDigest('# Titre', 'p1', ['i2', 'i1'])).not.toBe(digest);
+  });
+});
+
+describe('imageDigests', () => {
+  it('hashes each file’s bytes, reading a shared file once, and names a file it cannot read', async () => {
+    const dir = await tempDir();
+    const [a, b] = [join(dir, 'a.jpg'), join(dir, 'b.jpg')];
+    await writeFile(a, 'photo A');
+    await writeFile(b, 'photo B');
+    const known = new Map<string, Promise<string>>();
+    const [first, second] = await imageDigests([a, b], known);
+    expect(first).not.toBe(second);
+    await writeFile(a, 'photo A, replaced');
+    // Read once per build: the map answers for the rest of this one.
+    expect(await imageDigests([a], known)).toEqual([first]);
+    expect(await imageDigests([a], new Map())).not.toEqual([first]);
+    await expect(imageDigests([join(dir, 'absente.jpg')], new Map())).rejects.toThrow(
+      /absente\.jpg: cannot read this image/,
+    );
   });
 });
 

@@ -16,6 +16,7 @@ import { BAD_IMAGE_ARTICLES, GOOD_IMAGE_ARTICLES } from '../support/bad-images.t
 
 let root: string;
 let messages: string[];
+let snapshot: Awaited<ReturnType<typeof readContent>>;
 beforeAll(async () => {
   root = await mkdtemp(join(tmpdir(), 'rotative-images-'));
   await writeFiles(join(root, 'content'), {
@@ -25,9 +26,15 @@ beforeAll(async () => {
     // Checks look at names, not bytes.
     'images/port.jpg': 'not read',
     'images/orphan.png': 'not read',
+    // The lead and the body share one file; the body has one more beside the article.
+    'articles/images/deux.md': GOOD_IMAGE_ARTICLES['articles/images/bonne.md']!.replace(
+      'Texte.',
+      'Texte.\n\n![Le port](../../images/port.jpg)\n\n![Le phare](./phare.png)\n\n![Le logo](/images/logo.png)',
+    ),
+    'articles/images/phare.png': 'not read',
   });
   await writeFiles(join(root, 'public'), { 'images/logo.png': 'not read' });
-  const snapshot = await readContent(root, 'content', {
+  snapshot = await readContent(root, 'content', {
     now: new Date('2021-06-01T00:00:00Z'),
     checkBody: () => [],
     remoteImageHosts: ['photos.example.org'],
@@ -107,5 +114,22 @@ describe('bodyImageRefs', () => {
 
   it('does not parse a body without anything like an image', () => {
     expect(bodyImageRefs('Un texte.\n\n[lien](https://example.org)', 1)).toEqual([]);
+  });
+});
+
+describe('the images an article shows', () => {
+  const images = (name: string) => snapshot.articles.find((a) => a.file === at(name))?.images;
+
+  it('are listed with it, lead then body, each file once, local or under public/ (their bytes go into its digest)', () => {
+    expect(images('deux')).toEqual([
+      join(root, 'content/images/port.jpg'),
+      join(root, 'content/articles/images/phare.png'),
+      join(root, 'public/images/logo.png'),
+    ]);
+    expect(images('publique')).toEqual([join(root, 'public/images/logo.png')]);
+  });
+
+  it('leave out remote images, which the build never reads', () => {
+    expect(images('distante')).toEqual([]);
   });
 });

@@ -16,6 +16,7 @@ function scene(width: number, height: number, sky: string, sea: string, mark: st
 }
 
 let images: Promise<Record<string, Buffer>> | undefined;
+let redrawn: Promise<Record<string, Buffer>> | undefined;
 
 /** Paths under the content folder → bytes. */
 export function fixtureImages(): Promise<Record<string, Buffer>> {
@@ -24,4 +25,13 @@ export function fixtureImages(): Promise<Record<string, Buffer>> {
     'articles/2021/06/phare.jpg': await scene(800, 600, '#d88a6a', '#2d5d3b', '#ffffff'),
   }))();
   return images;
+}
+
+/** The same images redrawn in other colours, same names and sizes: a photo replaced without touching any article. */
+export function redrawnFixtureImages(): Promise<Record<string, Buffer>> {
+  redrawn ??= (async () => ({
+    'images/port.jpg': await scene(1600, 900, '#9a6ad8', '#792f1f', '#4ef2c1'),
+    'articles/2021/06/phare.jpg': await scene(800, 600, '#6ad8b0', '#5d2d4b', '#ffd700'),
+  }))();
+  return redrawn;
 }
