@@ -23,10 +23,18 @@ describe('lastModifiedByPath', () => {
     expect(lastmod.has('/international/3/')).toBe(false);
   });
 
-  it('dates tag and editor pages by their newest article', () => {
+  it('dates each page of a tag or an editor by the newest change it lists, as its stamp does', () => {
     expect(lastmod.get('/mots-cles/arctique/')?.toISOString()).toBe('2021-05-03T00:00:00.000Z');
-    expect(lastmod.get('/redacteurs/alix-ferrand/')?.toISOString()).toBe('2021-05-05T00:00:00.000Z');
+    // The editor's page 1 lists c and b; page 2 lists a, updated after both.
+    expect(lastmod.get('/redacteurs/alix-ferrand/')?.toISOString()).toBe('2021-05-03T00:00:00.000Z');
     expect(lastmod.get('/redacteurs/alix-ferrand/2/')?.toISOString()).toBe('2021-05-05T00:00:00.000Z');
+    expect(lastmod.has('/redacteurs/alix-ferrand/3/')).toBe(false);
+  });
+
+  it('puts tag and editor pages under the locale’s paths', () => {
+    const english = lastModifiedByPath(site, 2, { tags: 'tags', editors: 'editors' });
+    expect(english.get('/tags/arctique/')?.toISOString()).toBe('2021-05-03T00:00:00.000Z');
+    expect(english.has('/mots-cles/arctique/')).toBe(false);
   });
 
   it('gives no date to a section with nothing published', () => {
