@@ -2,10 +2,11 @@
  * `cacheKey`s for Astro's incremental build (`experimental.incrementalBuild`):
  * a page is copied from the previous build, not rendered, when its key and
  * its code are unchanged. A key therefore covers everything the page shows
- * besides its code: the settings, the sections menu and the footer's years
- * (`siteKey`), every article the page shows (`articleRef`: id, URL and content
- * digest, which covers headline, dates, standfirst, reading time and body),
- * and its "last updated" stamp with the year-display decision (`stampRef`).
+ * besides its code: the settings, the sections menu, the footer's years and
+ * the default social card (`siteKey`), every article the page shows
+ * (`articleRef`: id, URL and content digest, which covers headline, dates,
+ * standfirst, reading time, body and the bytes of its images), and its "last
+ * updated" stamp with the year-display decision (`stampRef`).
  *
  * A new route builds its key the same way: `pageKey(siteKey(...), route name,
  * ...what it shows)`, with `articleRef` for each article and `stampRef` for its stamp.
@@ -32,11 +33,15 @@ export function stampRef(stamp: PageStamp | undefined): string | null {
   return stamp ? `${stamp.date.toISOString()} ${stamp.withYear ? 'year' : 'no-year'}` : null;
 }
 
-/** What every page shows besides its own content: the settings, the sections menu and the footer's years. */
-export function siteKey(index: Pick<SiteIndex, 'sections' | 'years'>, site: SiteConfig): string {
+/**
+ * What every page shows besides its own content: the settings, the sections
+ * menu, the footer's years, and what pages take from files outside content
+ * (`files`: the default social card, whose size is read from its file).
+ */
+export function siteKey(index: Pick<SiteIndex, 'sections' | 'years'>, site: SiteConfig, files: unknown = null): string {
   // Neither the clock nor the content folder shows on a page: what they decide is in the page keys.
   const { now: _clock, contentDir: _folder, ...settings } = site;
-  return pageKey(settings, index.sections, index.years ?? null);
+  return pageKey(settings, index.sections, index.years ?? null, files);
 }
 
 /** An article page: the article, its stamp, its picks and its neighbours in the section. */

@@ -73,3 +73,17 @@ describe('listPageKey', () => {
     );
   });
 });
+
+describe('siteKey', () => {
+  const index = buildSiteIndex(records, sections, { now: site.now, timeZone: site.timeZone });
+
+  it('changes with the default social card’s size, read from its file, not only with its path', () => {
+    const card = { url: 'https://rotative.example.org/social-default.png', alt: 'Logo', width: 1200, height: 630 };
+    expect(siteKey(index, site, card)).toBe(siteKey(index, site, { ...card }));
+    expect(siteKey(index, site, { ...card, height: 600 })).not.toBe(siteKey(index, site, card));
+  });
+
+  it('ignores the clock, which only decides what pages show through their own keys', () => {
+    expect(siteKey(index, { ...site, now: new Date('2021-07-01T00:00:00Z') })).toBe(siteKey(index, site));
+  });
+});
