@@ -88,6 +88,26 @@ describe.each(Object.entries(widths))('at %s width', (label, size) => {
       await page.emulateMedia({ colorScheme: 'light' });
     },
   );
+
+  it('the page’s own stamp sits in the masthead, on one line, even when it writes the year', async () => {
+    await open(FEATURED_URL);
+    const stamp = page.locator('.masthead .site-updated');
+    expect(await stamp.isVisible()).toBe(true);
+    // Lines the stamp takes: the distinct tops of its text's boxes.
+    const lines = () =>
+      stamp.evaluate((p) => {
+        const range = document.createRange();
+        range.selectNodeContents(p);
+        return new Set([...range.getClientRects()].map((r) => Math.round(r.top))).size;
+      });
+    expect(await lines()).toBe(1);
+    // The longest form: an article of another year than the build's ("le 21/05/2021").
+    await stamp.locator('time').evaluate((time) => {
+      time.textContent = `${time.textContent!.replace(/ le .*$/, '')} le 21/05/2021`;
+    });
+    expect(await lines()).toBe(1);
+    if (label === 'phone') expect((await page.locator('.masthead').boundingBox())!.height).toBeLessThan(90);
+  });
 });
 
 describe('on a 390 px phone', () => {
