@@ -3,35 +3,20 @@ import { buildSiteIndex, editorsPicks, sectionNeighbours, type ArticleRecord } f
 import { articlePageKey, listPageKey, siteKey } from '#src/lib/cache-keys.ts';
 import { resolveSiteConfig } from '#src/lib/config.ts';
 import { pageStamp } from '#src/lib/stamps.ts';
+import { record, sections } from './reach-fixtures.ts';
 
 const site = resolveSiteConfig(
   { name: 'Rotative', url: 'https://rotative.example.org' },
   {},
   new Date('2021-06-30T00:00:00Z'),
 );
-const sections = [{ slug: 'international', name: 'International', description: 'x', order: 10 }];
 
-function record(n: number, date: string): ArticleRecord {
-  return {
-    id: `a${n}`,
-    slug: `a${n}`,
-    filePath: `content/articles/a${n}.md`,
-    digest: `digest-${n}`,
-    data: {
-      title: `Titre ${n}`,
-      source: 'Agence Fictive',
-      editors: ['Alix'],
-      section: 'international',
-      tags: [],
-      featured: false,
-      draft: false,
-      related: [],
-      date: new Date(date),
-    },
-  };
+/** Article `a<n>` of the international section, with a content digest as the loader gives it. */
+function article(n: number, date: string): ArticleRecord {
+  return { ...record(`a${n}`, date), digest: `digest-${n}` };
 }
 
-const records = Array.from({ length: 10 }, (_, i) => record(i, `2021-05-${String(i + 10)}T00:00:00Z`));
+const records = Array.from({ length: 10 }, (_, i) => article(i, `2021-05-${String(i + 10)}T00:00:00Z`));
 
 function keyOf(all: ArticleRecord[], id: string, now = site.now): string {
   const index = buildSiteIndex(all, sections, { now, timeZone: site.timeZone });
@@ -43,11 +28,11 @@ function keyOf(all: ArticleRecord[], id: string, now = site.now): string {
 
 describe('articlePageKey', () => {
   it('stays the same for an old article when a newer one is published in its section', () => {
-    expect(keyOf([...records, record(10, '2021-05-29T00:00:00Z')], 'a5')).toBe(keyOf(records, 'a5'));
+    expect(keyOf([...records, article(10, '2021-05-29T00:00:00Z')], 'a5')).toBe(keyOf(records, 'a5'));
   });
 
   it('changes for the newest article, whose next neighbour is the new one', () => {
-    expect(keyOf([...records, record(10, '2021-05-29T00:00:00Z')], 'a9')).not.toBe(keyOf(records, 'a9'));
+    expect(keyOf([...records, article(10, '2021-05-29T00:00:00Z')], 'a9')).not.toBe(keyOf(records, 'a9'));
   });
 
   it('changes when the build clock enters a new year, which writes the stamp’s year', () => {

@@ -9,30 +9,17 @@ import {
   searchPlan,
   searchRecord,
 } from '#src/lib/search-bundles.ts';
-
-const sections = [
-  { slug: 'international', name: 'International', description: 'x', order: 10 },
-  { slug: 'culture', name: 'Culture', description: 'x', order: 20 },
-];
+import { record, sections } from './reach-fixtures.ts';
 
 function records(count: number, edit: Partial<ArticleRecord['data']> = {}, at = -1): ArticleRecord[] {
   return Array.from({ length: count }, (_, i) => ({
-    id: `2021/a${i}`,
-    slug: `a${i}`,
-    filePath: `content/articles/2021/a${i}.md`,
-    digest: `d${i}`,
-    data: {
+    ...record(`2021/a${i}`, new Date(Date.UTC(2021, 4, 1, 0, i)).toISOString(), {
       title: `Titre ${i}`,
-      source: 'Agence Fictive',
-      editors: ['Alix'],
       section: i % 2 ? 'culture' : 'international',
-      tags: [],
-      featured: false,
-      draft: false,
-      related: [],
-      date: new Date(Date.UTC(2021, 4, 1, 0, i)),
       ...(i === at ? edit : {}),
-    },
+    }),
+    slug: `a${i}`,
+    digest: `d${i}`,
   }));
 }
 
