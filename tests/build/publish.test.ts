@@ -173,11 +173,20 @@ describe('publishing into a built archive', () => {
   });
 
   it('shows a photo replaced under the same name, in the lead and in the body, on every page that shows it', async () => {
-    const images = (html: string) =>
-      load(html)('img, source')
-        .map((_, e) => (load(e)('*').attr('srcset') ?? load(e)('*').attr('src') ?? '').split(/[\s,]+/))
-        .get()
-        .filter((url: string) => REPLACED_IMAGE.test(url));
+    const images = (html: string) => {
+      const $ = load(html);
+      return $('img, source')
+        .toArray()
+        .flatMap((e) => ($(e).attr('srcset') ?? $(e).attr('src') ?? '').split(/[\s,]+/))
+        .filter((url) => REPLACED_IMAGE.test(url));
+    };
+    // The featured story shows both: the lead (port) and the body's image (phare).
+    const featured = images(before.get(`${FEATURED_URL.slice(1)}index.html`)!.toString('utf8'));
+    for (const name of ['port', 'phare'])
+      expect(
+        featured.some((url) => url.includes(`/${name}.`)),
+        name,
+      ).toBe(true);
     for (const path of [FEATURED_URL, REGATES_PATH, '/']) {
       const file = `${path.slice(1)}index.html`;
       const old = images(before.get(file)!.toString('utf8'));
