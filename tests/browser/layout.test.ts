@@ -103,7 +103,7 @@ describe.each(Object.entries(widths))('at %s width', (label, size) => {
     expect(await lines()).toBe(1);
     // The longest form: an article of another year than the build's ("le 21/05/2021").
     await stamp.locator('time').evaluate((time) => {
-      time.textContent = `${time.textContent!.replace(/ le .*$/, '')} le 21/05/2021`;
+      time.textContent = `${time.textContent.replace(/ le .*$/, '')} le 21/05/2021`;
     });
     expect(await lines()).toBe(1);
     if (label === 'phone') expect((await page.locator('.masthead').boundingBox())!.height).toBeLessThan(90);
