@@ -6,10 +6,11 @@
  *
  * A file is named after the article and its content digest: the article's
  * text, the bytes of the images it shows, and the Markdown pipeline, that is
- * every module the pipeline imports (`pipelineDigest`), the lockfile and the settings. A record beside the files
- * (`bodies.json`) keeps, for each file, the digest of its HTML and of the
- * store entry that names it, written when both were; a body is used again only
- * when both still match, and is rendered again otherwise.
+ * every module the pipeline imports (`pipelineDigest`), the lockfile and the
+ * settings. A record beside the files (`bodies.json`) keeps, for each file,
+ * the digest of its HTML and of the store entry that names it, written when
+ * both were; a body is used again only when both still match, and is rendered
+ * again otherwise.
  */
 import { existsSync } from 'node:fs';
 import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
