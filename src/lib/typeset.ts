@@ -3,7 +3,7 @@
  * when content is read for the pages (and for the search index, which must
  * show the same text), so every place that shows them shows the same text.
  */
-import { typography } from '../markdown/typography.ts';
+import { typography } from './typography.ts';
 import type { ArticleData, SectionData } from './schema.ts';
 
 export function typesetArticle(data: ArticleData, locale: string): ArticleData {

@@ -32,6 +32,7 @@ import { type BodyChecker, contentProblems, contentSummary, readContent, readSec
 import { CURRENT_PROBLEMS } from '../lib/schema.ts';
 import { createBodyChecker } from '../markdown/check-body.ts';
 import type { PipelineOptions } from '../markdown/index.ts';
+import { takeReadingMinutes } from '../markdown/remark-reading-time.ts';
 import {
   BODY_FILE,
   type BodyRecord,
@@ -328,7 +329,11 @@ async function syncArticles(
       // No `body`, and the HTML in a file: the store is bundled into the build, where the
       // raw Markdown and the rendering would make it six times the size (build time and memory).
       written.push({ file, html: rendered.html });
-      const metadata = { ...rendered.metadata, [BODY_FILE]: file, [EXCERPT]: describe(leadText(rendered.html)) };
+      const metadata = {
+        ...takeReadingMinutes(rendered.metadata),
+        [BODY_FILE]: file,
+        [EXCERPT]: describe(leadText(rendered.html)),
+      };
       entries.push({
         id: record.id,
         data: record.data,

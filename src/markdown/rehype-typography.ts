@@ -24,7 +24,7 @@ import {
   type TypographyRules,
   typeset,
   typographyRules,
-} from './typography.ts';
+} from '../lib/typography.ts';
 
 export interface TypographyOptions {
   /** BCP 47 locale of the text, e.g. `fr-FR`, `fr-CA`, `en-GB`. */

@@ -1,8 +1,9 @@
 /**
- * Estimates how long the article takes to read and records it, in whole
- * minutes (at least 1), as `readingMinutes` in `file.data.astro.frontmatter`:
- * Astro stores that object with the rendering (`rendered.metadata.frontmatter`),
- * so the site index reads it once per article and pages pay nothing.
+ * Estimates how long the article takes to read, in whole minutes (at least 1).
+ * Astro hands a plugin's results back only through `file.data.astro.frontmatter`,
+ * so the plugin puts the figure there and the content loader takes it out at once
+ * (`takeReadingMinutes`): the stored frontmatter stays what the editor wrote, and
+ * pages read `rendered.metadata.readingMinutes`.
  *
  * Words are counted in the text readers read: paragraphs, headings, lists,
  * tables, quotes and inline code; not code blocks, raw HTML, link targets or image files.
@@ -23,8 +24,19 @@ export interface ReadingTimeOptions {
   wordsPerMinute?: number;
 }
 
-/** The key under `file.data.astro.frontmatter` (and `rendered.metadata.frontmatter`). */
+/** The key under `file.data.astro.frontmatter` while rendering, and under the stored `rendered.metadata`. */
 export const READING_MINUTES = 'readingMinutes';
+
+/**
+ * A rendering's metadata with the reading time moved out of its frontmatter
+ * to `metadata.readingMinutes`; `undefined` there when the plugin did not run.
+ */
+export function takeReadingMinutes<M extends Record<string, unknown>>(
+  metadata: M,
+): M & { frontmatter: Record<string, unknown>; [READING_MINUTES]: unknown } {
+  const { [READING_MINUTES]: minutes, ...frontmatter } = (metadata['frontmatter'] ?? {}) as Record<string, unknown>;
+  return { ...metadata, frontmatter, [READING_MINUTES]: minutes };
+}
 
 /** Whole minutes to read `words` words, rounded to the nearest and never under 1. */
 export function readingMinutes(words: number, wordsPerMinute = 230): number {

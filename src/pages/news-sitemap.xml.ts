@@ -1,6 +1,6 @@
 import type { APIRoute } from 'astro';
 import { newsSitemapArticles, newsSitemapXml } from '#src/lib/news-sitemap.ts';
-import { getSiteIndex } from '#src/lib/site-data.ts';
+import { getSiteIndex } from '#src/data/site-data.ts';
 import { absoluteUrl } from '#src/lib/urls.ts';
 import { format, site } from '#src/site.ts';
 

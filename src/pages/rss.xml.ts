@@ -1,6 +1,6 @@
 import type { APIRoute } from 'astro';
-import { rssResponse } from '../lib/feed-response.ts';
-import { getSiteIndex } from '../lib/site-data.ts';
+import { rssResponse } from '../data/feed-response.ts';
+import { getSiteIndex } from '../data/site-data.ts';
 import { site, t } from '../site.ts';
 
 export const GET: APIRoute = async () => {

@@ -49,7 +49,7 @@ beforeAll(async () => {
 describe('article bodies in the built pages', () => {
   it('cover every published article of the fixture, one of them with a local image', () => {
     expect(cases.length).toBeGreaterThan(40);
-    // Bodies with local images hold placeholders, which the page turns into <picture> (src/lib/site-data.ts).
+    // Bodies with local images hold placeholders, which the page turns into <picture> (src/data/site-data.ts).
     expect(cases.filter((c) => c.reference.includes('__ASTRO_IMAGE_'))).toHaveLength(1);
   });
 

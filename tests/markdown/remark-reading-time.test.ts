@@ -4,7 +4,12 @@ import remarkRehype from 'remark-rehype';
 import rehypeStringify from 'rehype-stringify';
 import { unified } from 'unified';
 import { describe, expect, it } from 'vitest';
-import remarkReadingTime, { countWords, READING_MINUTES, readingMinutes } from '#src/markdown/remark-reading-time.ts';
+import remarkReadingTime, {
+  countWords,
+  READING_MINUTES,
+  readingMinutes,
+  takeReadingMinutes,
+} from '#src/markdown/remark-reading-time.ts';
 
 async function minutesFor(markdown: string, wordsPerMinute?: number): Promise<unknown> {
   const file = await unified()
@@ -62,5 +67,21 @@ describe('remarkReadingTime', () => {
         .use(remarkReadingTime, { wordsPerMinute: 0 })
         .runSync(unified().use(remarkParse).parse('x')),
     ).toThrow(/wordsPerMinute must be a positive number/);
+  });
+});
+
+describe('takeReadingMinutes', () => {
+  it('moves the reading time out of the rendering’s frontmatter, which keeps what the editor wrote', () => {
+    const metadata = { headings: [], frontmatter: { [READING_MINUTES]: 3, title: 'Titre' } };
+    expect(takeReadingMinutes(metadata)).toEqual({
+      headings: [],
+      frontmatter: { title: 'Titre' },
+      [READING_MINUTES]: 3,
+    });
+  });
+
+  it('gives undefined when the plugin did not run', () => {
+    expect(takeReadingMinutes({ frontmatter: {} })[READING_MINUTES]).toBeUndefined();
+    expect(takeReadingMinutes({})).toEqual({ frontmatter: {}, [READING_MINUTES]: undefined });
   });
 });

@@ -1,7 +1,7 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
 import type { Section } from '#src/lib/articles.ts';
-import { rssResponse } from '#src/lib/feed-response.ts';
-import { getSiteIndex } from '#src/lib/site-data.ts';
+import { rssResponse } from '#src/data/feed-response.ts';
+import { getSiteIndex } from '#src/data/site-data.ts';
 import { sectionPath } from '#src/lib/urls.ts';
 import { site, t } from '#src/site.ts';
 

@@ -6,7 +6,7 @@
  */
 import type { APIRoute } from 'astro';
 import { searchPlan } from '#src/lib/search-bundles.ts';
-import { getSiteIndex } from '#src/lib/site-data.ts';
+import { getSiteIndex } from '#src/data/site-data.ts';
 import { format, site } from '#src/site.ts';
 
 export const GET: APIRoute = async () => {

@@ -1,8 +1,8 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { latestModification, type Listing } from '#src/lib/articles.ts';
-import { rssResponse } from '#src/lib/feed-response.ts';
+import { rssResponse } from '#src/data/feed-response.ts';
 import { listingWording } from '#src/lib/listings.ts';
-import { getSiteIndex } from '#src/lib/site-data.ts';
+import { getSiteIndex } from '#src/data/site-data.ts';
 import { listingPath } from '#src/lib/urls.ts';
 import { site, t } from '#src/site.ts';
 

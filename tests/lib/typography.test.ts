@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { NBSP, NNBSP, newState, typeset, typography, typographyRules } from '#src/markdown/typography.ts';
+import { NBSP, NNBSP, newState, typeset, typography, typographyRules } from '#src/lib/typography.ts';
 
 const N = NNBSP;
 const B = NBSP;

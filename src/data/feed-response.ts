@@ -4,10 +4,10 @@
  */
 import rss from '@astrojs/rss';
 import { site, t, format } from '../site.ts';
-import type { Article, SiteIndex } from './articles.ts';
-import { type FeedContext, jsonFeed, rssChannelExtras, rssItems, rssNamespaces } from './feeds.ts';
+import type { Article, SiteIndex } from '../lib/articles.ts';
+import { type FeedContext, jsonFeed, rssChannelExtras, rssItems, rssNamespaces } from '../lib/feeds.ts';
 import { renderedBody, socialImage } from './site-data.ts';
-import { absoluteUrl } from './urls.ts';
+import { absoluteUrl } from '../lib/urls.ts';
 
 const absolute = (path: string) => absoluteUrl(site.url, site.basePath, path);
 

@@ -9,10 +9,10 @@ import { fileURLToPath } from 'node:url';
 import { imageMetadata } from 'astro/assets/utils';
 import { getCollection, getEntry, render } from 'astro:content';
 import { experimental_AstroContainer as AstroContainer } from 'astro/container';
-import { BODY_FILE } from './article-bodies.ts';
+import { BODY_FILE } from '../lib/article-bodies.ts';
 import { READING_MINUTES } from '../markdown/remark-reading-time.ts';
 import { site, t } from '../site.ts';
-import { absoluteUrl } from './urls.ts';
+import { absoluteUrl } from '../lib/urls.ts';
 import {
   type ArticleRecord,
   buildSiteIndex,
@@ -20,13 +20,13 @@ import {
   type Section,
   type ShownImage,
   type SiteIndex,
-} from './articles.ts';
-import { EXCERPT } from './description.ts';
+} from '../lib/articles.ts';
+import { EXCERPT } from '../lib/description.ts';
 import { pictureHtml, pictureOf, socialImageOf } from './pictures.ts';
-import { ContentError, type ContentProblem } from './problems.ts';
-import { type ArticleData, CURRENT_PROBLEMS, type ProblemData } from './schema.ts';
-import { typesetArticle, typesetSection } from './typeset.ts';
-import { idAndSlug } from './validate.ts';
+import { ContentError, type ContentProblem } from '../lib/problems.ts';
+import { type ArticleData, CURRENT_PROBLEMS, type ProblemData } from '../lib/schema.ts';
+import { typesetArticle, typesetSection } from '../lib/typeset.ts';
+import { idAndSlug } from '../lib/validate.ts';
 
 let index: Promise<SiteIndex> | undefined;
 /** While previewing: what the index was built from, to build it again once the content changed. */
@@ -51,7 +51,7 @@ function loadIndex(store: Awaited<ReturnType<typeof readStore>>): SiteIndex {
       slug: idAndSlug(entry.id).slug,
       filePath: file,
       data: typesetArticle(entry.data, site.locale),
-      readingMinutes: readingMinutesOf(entry.rendered?.metadata?.frontmatter, file),
+      readingMinutes: readingMinutesOf(entry.rendered?.metadata?.[READING_MINUTES], file),
       ...(entry.digest === undefined ? {} : { digest: String(entry.digest) }),
       ...(typeof excerpt === 'string' ? { excerpt } : {}),
       ...(image ? { image } : {}),
@@ -89,12 +89,8 @@ function shownImage(image: ArticleData['image'] & object, file: string): ShownIm
   return { kind: 'url', src, alt, credit, width: image.width, height: image.height };
 }
 
-/** The reading time `remark-reading-time` stored with the rendering. */
-function readingMinutesOf(frontmatter: unknown, file: string): number {
-  const minutes =
-    typeof frontmatter === 'object' && frontmatter !== null
-      ? (frontmatter as Record<string, unknown>)[READING_MINUTES]
-      : undefined;
+/** The reading time the loader stored with the rendering (see `remark-reading-time`). */
+function readingMinutesOf(minutes: unknown, file: string): number {
   if (typeof minutes !== 'number' || !Number.isInteger(minutes) || minutes < 1) {
     throw new Error(`${file}: no reading time in the rendered body: is remark-reading-time in the Markdown pipeline?`);
   }

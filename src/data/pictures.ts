@@ -6,7 +6,7 @@
  * come through here; `src/components/Picture.astro` renders the result.
  */
 import { getImage } from 'astro:assets';
-import type { ImageAsset } from './articles.ts';
+import type { ImageAsset } from '../lib/articles.ts';
 
 /** Where an image sits in the layout (`src/styles/global.css`): the widths to make and the `sizes` to announce. */
 export const SLOTS = {
