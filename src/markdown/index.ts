@@ -13,7 +13,8 @@ import type { RehypePlugins, RemarkPlugins } from 'astro';
 import remarkDirective from 'remark-directive';
 import { dictionaryFor, fill } from '../i18n/index.ts';
 import rehypeEmbedAllowlist from './rehype-embed-allowlist.ts';
-import rehypeExternalLinks from './rehype-external-links.ts';
+import rehypeExternalLinks from 'rehype-external-links';
+import { externalLinksOptions } from './external-links.ts';
 import rehypeFragmentLinks from './rehype-fragment-links.ts';
 import rehypeHeadingIds from './rehype-heading-ids.ts';
 import rehypeImageAttributes from './rehype-image-attributes.ts';
@@ -80,7 +81,7 @@ export function rehypePlugins(options: PipelineOptions): RehypePlugins {
     [rehypeTypography, { locale: options.locale }],
     [rehypeHeadingIds, { reserved: PAGE_IDS }],
     rehypeImageAttributes,
-    [rehypeExternalLinks, { siteUrl: options.siteUrl }],
+    [rehypeExternalLinks, externalLinksOptions(options.siteUrl)],
   ];
 }
 

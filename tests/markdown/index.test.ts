@@ -21,8 +21,17 @@ async function renderer(locale = 'fr-FR') {
   return (markdown: string) => processor.render(markdown);
 }
 
+/** Options that hold functions (rehype-external-links' `test` and `rel`) compare by the functions' source. */
+const comparable = (options: unknown): unknown =>
+  options !== null && typeof options === 'object'
+    ? Object.fromEntries(
+        Object.entries(options).map(([key, value]) => [key, typeof value === 'function' ? String(value) : value]),
+      )
+    : options;
+
 /** Plugins as comparable values: the plugin function itself and its options. */
-const shape = (list: unknown[]) => list.map((entry) => (Array.isArray(entry) ? entry : [entry, undefined]));
+const shape = (list: unknown[]) =>
+  list.map((entry) => (Array.isArray(entry) ? [entry[0], comparable(entry[1])] : [entry, undefined]));
 
 describe('markdownProcessorOptions', () => {
   it('is what astro.config.mjs gives Astro’s unified() processor', () => {
@@ -38,6 +47,18 @@ describe('markdownProcessorOptions', () => {
     expect(footnoteBackLabel(1, 2)).toBe(expectedBackLabel(1, 2));
     expect(processor.options.smartypants).toBe(false);
     expect(processor.options.gfm).toBe(true);
+  });
+
+  it('tells the site’s own links from external ones with the site’s URL', async () => {
+    const processor = await createMarkdownProcessor({
+      ...(astroConfig.markdown?.processor as unknown as { options: ReturnType<typeof markdownProcessorOptions> })
+        .options,
+      syntaxHighlight: false,
+    });
+    const { code } = await processor.render(`[ici](${site.url}/culture/) et [ailleurs](https://ailleurs.example/)`);
+    const $ = cheerio.load(code);
+    expect($('a').eq(0).attr('rel')).toBeUndefined();
+    expect($('a').eq(1).attr('rel')).toBe('noopener noreferrer');
   });
 
   it('builds its lists from remarkPlugins() and rehypePlugins()', () => {

@@ -4,10 +4,11 @@ import remarkParse from 'remark-parse';
 import remarkRehype from 'remark-rehype';
 import { unified } from 'unified';
 import { describe, it } from 'vitest';
-import rehypeExternalLinks from '#src/markdown/rehype-external-links.ts';
+import rehypeExternalLinks from 'rehype-external-links';
+import { externalLinksOptions } from '#src/markdown/external-links.ts';
 import { expectFixture, fixtureCases } from './fixtures.ts';
 
-describe('rehypeExternalLinks', () => {
+describe('externalLinksOptions', () => {
   it.each(fixtureCases('external-links'))('marks links that leave the site noopener noreferrer: %s', async (name) => {
     await expectFixture('external-links', name, async ({ input, options }) =>
       String(
@@ -15,7 +16,7 @@ describe('rehypeExternalLinks', () => {
           .use(remarkParse)
           .use(remarkRehype, { allowDangerousHtml: true })
           .use(rehypeRaw)
-          .use(rehypeExternalLinks, options)
+          .use(rehypeExternalLinks, externalLinksOptions((options as { siteUrl?: string }).siteUrl))
           .use(rehypeStringify)
           .process(input),
       ),
