@@ -1,13 +1,8 @@
 /**
- * Checks an article body for what the Markdown pipeline would otherwise do
- * late or silently: a directive it cannot render, prose the sanitiser would
- * remove (a stray `<textarea>` swallows the rest of the article), an iframe it
- * would drop, a second headline, a note or link definition nobody refers to.
- * The checker and the build's loader both run it, before rendering, with the
- * pipeline's own plugins, and report lines of the file, not of the body.
- *
- * A body with none of the characters these problems need (`<`, `::`, `]:`, a
- * `#` or `===` heading) is passed at once: most news copy is plain prose.
+ * Checks an article body, before rendering and with the pipeline's own plugins, for what the pipeline would otherwise
+ * do late or silently: an unknown directive, prose the sanitiser would remove, a dropped iframe, a second headline, an
+ * unused note or link definition. The checker and the build's loader both run it, so they give one verdict. A body
+ * with none of the characters these need (`<`, `::`, `]:`, a `#` or `===` heading) passes at once.
  */
 import type { Element, Nodes as HastNodes, Root as HastRoot } from 'hast';
 import type { Nodes as MdastNodes, Root as MdastRoot } from 'mdast';

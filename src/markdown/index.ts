@@ -1,13 +1,9 @@
 /**
- * The article Markdown pipeline: the options of Astro's `unified()` processor
- * (remark and rehype plugins, in order, and remark-rehype's options). Tests
- * build the processor from the same function, so what they check is what the
- * site renders.
- *
- * Astro runs, around these: remark-parse and remark-gfm before the remark
- * plugins; its image collector, then remark-rehype, after them; and after the
- * rehype plugins its image service, its heading collector (which keeps the
- * ids set here), rehype-raw and rehype-stringify.
+ * The article Markdown pipeline: the options of Astro's `unified()` processor (remark and rehype plugins in order,
+ * remark-rehype's options). Tests build the processor from the same function, so they check what the site renders.
+ * Astro adds remark-parse and remark-gfm before these remark plugins, its image collector and remark-rehype after them,
+ * and after the rehype plugins its image service, its heading collector (which keeps ids set here), rehype-raw and
+ * rehype-stringify.
  */
 import type { RehypePlugins, RemarkPlugins } from 'astro';
 import remarkDirective from 'remark-directive';

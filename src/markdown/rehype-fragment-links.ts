@@ -1,9 +1,7 @@
 /**
- * Points in-page links (`href="#x"`) at the ids the sanitiser prefixed: the
- * sanitiser turns `id="x"` into `id="user-content-x"` (so an article cannot
- * shadow the page's own ids) but leaves links alone. Footnotes are the usual
- * case: `[^1]` links to `#fn-1` and back to `#fnref-1`. A link whose target
- * exists unprefixed (a heading id set after the sanitiser) is left as it is.
+ * Points in-page links (`href="#x"`) at the ids the sanitiser prefixed: it turns `id="x"` into `id="user-content-x"`
+ * but leaves links alone. Footnotes are the usual case (`[^1]` links to `#fn-1`, and back to `#fnref-1`). A link whose
+ * target exists unprefixed (a heading id set after the sanitiser) is left as it is.
  *
  * @example
  * // prefix: 'user-content-'

@@ -1,9 +1,7 @@
 /**
- * Gives every section heading (`##` to `######`) an id readers can link to:
- * ASCII, from its text with accents folded (`## La coopération` →
- * `id="la-cooperation"`), numbered when repeated (`-2`), and never one of the
- * page's own ids. Astro's heading collector keeps an id that is already set,
- * and its own slugs keep accents, so this runs before it.
+ * Gives every section heading (`##` to `######`) an id readers can link to: ASCII, from its text with accents folded,
+ * numbered when repeated (`-2`), never one of the page's own ids. Runs before Astro's heading collector, which keeps an
+ * id already set and whose own slugs keep accents.
  *
  * @example
  * // ## Où en est la coopération ?   → <h2 id="ou-en-est-la-cooperation">

@@ -1,10 +1,7 @@
 /**
- * Makes an article body safe to publish: raw HTML in the Markdown (wire copy
- * often carries some) is parsed into elements, then everything is checked
- * against the allow-list in `sanitize-schema.ts`. What is not listed is
- * removed: scripts, styles, event handlers, `javascript:` and `data:` URLs,
- * forms, frames, SVG and MathML. Ids are prefixed with `user-content-` so they
- * cannot shadow the page's own.
+ * Makes an article body safe to publish: raw HTML (wire copy often carries some) is parsed into elements, then checked
+ * against the allow-list in `sanitize-schema.ts`, which removes scripts, styles, event handlers, `javascript:` and
+ * `data:` URLs, forms, frames, SVG and MathML. Ids get the `user-content-` prefix so they cannot shadow the page's own.
  *
  * @example
  * // <p onclick="steal()">Texte <script>steal()</script><a href="javascript:steal()">lien</a></p>

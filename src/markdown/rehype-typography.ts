@@ -1,15 +1,8 @@
 /**
- * Typesets every text of the article for the site's language with
- * `typeset()` from `typography.ts` (see there for the rules), in one pass
- * over the tree. Code, preformatted text and attributes are never touched;
- * quotation state carries from one text to the next within a block, so
- * `"*mot*"` gets its « » right.
- *
- * Runs after the sanitiser, so it sees every text, raw HTML included.
- * An element with a `lang` of another language (`<span lang="en">`, which
- * the sanitiser keeps) is typeset by that language's rules, or left as
- * written when there are none (`lang="de"`): French spaces never land in an
- * English quotation.
+ * Typesets every text of the article with `typeset()` from `typography.ts` (the rules are there), in one pass: code,
+ * preformatted text and attributes are never touched, and quotation state carries across a block's texts, so
+ * `"*mot*"` gets its « ». Runs after the sanitiser, so raw HTML's text is typeset too. An element with another `lang`
+ * (`<span lang="en">`) gets that language's rules, or none (`lang="de"`): no French spaces in an English quotation.
  *
  * @example
  * // locale: 'fr-FR'

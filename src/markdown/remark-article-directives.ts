@@ -1,20 +1,16 @@
 /**
- * The article furniture editors write as Markdown directives (syntax from
- * `remark-directive`, which must run before this plugin):
- *
- * - `:::citation[Attribution]` … `:::` — a pull quote:
- *   `<figure class="pullquote"><blockquote>…</blockquote><figcaption>Attribution</figcaption></figure>`
- * - `:::encadre[Titre]` … `:::` — a box beside the story:
- *   `<aside class="aside"><p class="aside-title">Titre</p>…</aside>`
- * - `::figure[Légende]{src="./port.jpg" alt="…" credit="…" width=800 height=600}` — an image with
- *   caption and credit (the image stays a Markdown image, so Astro optimises local files).
- *
- * English names work too: `pullquote`, `aside`. Any other block directive is
- * an error that names it, rather than copy that silently vanishes. Inline
- * directives are not used: `remark-directive` would read "08:19" or
- * "Note:important" as one, so their source text is put back as it was.
+ * The article furniture editors write as directives (`remark-directive` syntax; it must run first): `:::citation`
+ * (pull quote), `:::encadre` (box) and `::figure` (image with caption and credit, kept a Markdown image so Astro
+ * optimises local files), also named `pullquote` and `aside`. Any other block directive is an error naming it, never
+ * copy that vanishes; inline ones are put back as text, since "08:19" or "Note:important" would read as one.
  *
  * @see https://talk.commonmark.org/t/generic-directives-plugins-syntax/444
+ *
+ * @example
+ * // :::citation[Attribution] … :::
+ * // → <figure class="pullquote"><blockquote>…</blockquote><figcaption>Attribution</figcaption></figure>
+ * // :::encadre[Titre] … :::
+ * // → <aside class="aside"><p class="aside-title">Titre</p>…</aside>
  */
 import type { BlockContent, Image, Paragraph, Parent, PhrasingContent, Root, RootContent } from 'mdast';
 // Brings the directive node types into mdast's.

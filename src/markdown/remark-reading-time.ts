@@ -1,12 +1,8 @@
 /**
- * Estimates how long the article takes to read, in whole minutes (at least 1).
- * Astro hands a plugin's results back only through `file.data.astro.frontmatter`,
- * so the plugin puts the figure there and the content loader takes it out at once
- * (`takeReadingMinutes`): the stored frontmatter stays what the editor wrote, and
- * pages read `rendered.metadata.readingMinutes`.
- *
- * Words are counted in the text readers read: paragraphs, headings, lists,
- * tables, quotes and inline code; not code blocks, raw HTML, link targets or image files.
+ * Estimates how long the article takes to read, in whole minutes (at least 1), from the text readers read: not code
+ * blocks, raw HTML, link targets or image files. Astro hands a plugin's results back only through
+ * `file.data.astro.frontmatter`, so the figure goes there and the content loader moves it at once to
+ * `rendered.metadata.readingMinutes` (`takeReadingMinutes`): the stored frontmatter stays what the editor wrote.
  *
  * @example
  * // wordsPerMinute: 230; a body of 700 words

@@ -1,9 +1,7 @@
 /**
- * What editors may put in an article body, as a `rehype-sanitize` schema.
- * Wire copy arrives from outside the newsroom, so everything not listed here
- * is removed: scripts, styles, forms, event handlers, `javascript:` and
- * `data:` URLs, SVG and MathML. Elements whose content is still worth keeping
- * (an unknown `<font>`, say) are unwrapped; dangerous ones are dropped whole.
+ * What editors may put in an article body, as a `rehype-sanitize` schema. Wire copy comes from outside the newsroom,
+ * so whatever is not listed is removed; elements whose content is worth keeping (an unknown `<font>`, say) are
+ * unwrapped, dangerous ones dropped whole.
  *
  * @see https://github.com/syntax-tree/hast-util-sanitize#schema
  */
