@@ -1,13 +1,8 @@
 /**
- * Checks the pages Astro's incremental build would copy instead of rendering.
- *
- * Astro keeps a copy of each keyed page under `cacheDir/dist/` and a manifest
- * (`incremental-build.json`) of keys, without any digest of the copies: a
- * truncated or damaged copy would be published as it is. This records the
- * digest of every copy once the build is done (`page-digests.json`, with the
- * manifest's own digest), and before the next build deletes every copy that
- * no longer matches, so Astro renders that page again; a manifest that is not
- * the one recorded is deleted whole, and Astro renders every page.
+ * Checks the pages Astro's incremental build would copy instead of rendering. Astro keeps the copies (`cacheDir/dist/`)
+ * and a manifest of keys without any digest, so a damaged copy would be published as it is: this records each copy's
+ * digest after the build (`page-digests.json`, with the manifest's own) and, before the next, deletes every copy that
+ * no longer matches (Astro renders that page again), or the manifest when it is not the one recorded (every page).
  */
 import { existsSync } from 'node:fs';
 import { rm, stat } from 'node:fs/promises';

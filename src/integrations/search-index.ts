@@ -1,16 +1,8 @@
 /**
- * Builds the search index (`src/lib/search-bundles.ts`) while Astro builds
- * the pages, and fails the build when it cannot: a site whose search is
- * silently empty must not be deployed.
- *
- * It starts when the build does, from the site index read from content
- * (`site-content.ts`) and the rendered bodies in the build cache; Pagefind
- * runs in processes of its own (`search-worker.ts`), at most two bundles at
- * once. A bundle whose fingerprint is unchanged is taken back from the build
- * cache (`search-index/`) once every one of its files matches the digest
- * recorded when it was written; any other is indexed again. When the pages
- * are written, the plan they published (`/pagefind/bundles.json`) must be the
- * one indexed, and the bundles are linked into the output.
+ * Builds the search index (`src/lib/search-bundles.ts`) while Astro writes the pages, and fails the build when it
+ * cannot: a site whose search is silently empty must not be deployed. Pagefind runs in processes of its own
+ * (`search-worker.ts`), at most two bundles at once; an unchanged bundle comes back from the build cache once its files
+ * match their recorded digests, and the plan the pages published (`/pagefind/bundles.json`) must be the one indexed.
  */
 import { copyFile, link, mkdir, readdir, readFile, rename, rm } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';

@@ -1,14 +1,8 @@
 /**
- * A child process that indexes one search bundle with Pagefind's Node API,
- * started by `search-index.ts` (`fork`). A process of its own, not a thread:
- * each bundle built at once needs a Pagefind service of its own (the service
- * handles one message at a time), and what the records and Pagefind's client
- * hold stays out of Astro's process while Astro writes the pages.
- *
- * It reads each article's rendered body itself, checked against the digest
- * recorded when it was written, and adds the records in the order given
- * (sorted by the caller), which is the order Pagefind numbers pages in: the
- * same records give the same bytes on any machine.
+ * A child process that indexes one search bundle with Pagefind's Node API, started by `search-index.ts` (`fork`). A
+ * process, not a thread: each bundle indexed at once needs a Pagefind service of its own (one handles one message at a
+ * time), and the records stay out of Astro's process. Records go in the caller's order, which numbers Pagefind's pages,
+ * so the same records give the same bytes on any machine; each body is checked against its recorded digest.
  */
 import { readFile } from 'node:fs/promises';
 import { close, createIndex } from 'pagefind';

@@ -1,12 +1,8 @@
 /**
- * The site index for the integrations that work around the pages (the
- * sitemap's `lastmod`, the search index), read from the content folder once
- * per build. Those run in Astro's own process, outside the content store the
- * pages read; so this reads content through the same validated path as the
- * loader (`readContent`), with the same typography, content digests and clock
- * (`npm run build` gives all its processes one `ROTATIVE_NOW`), and gives the
- * same index the pages were built from. Reading starts when the build does,
- * while Astro bundles the pages.
+ * The site index for the integrations that work around the pages (the sitemap's `lastmod`, the search index), read
+ * from the content folder once per build. They run in Astro's own process, outside the content store the pages read,
+ * so this reads content through the loader's validated path (`readContent`) with the same typography, digests and
+ * clock (`npm run build` gives its processes one `ROTATIVE_NOW`): the same index the pages were built from.
  */
 import { fileURLToPath } from 'node:url';
 import type { AstroConfig, AstroIntegration } from 'astro';

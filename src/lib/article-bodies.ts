@@ -1,16 +1,8 @@
 /**
- * Rendered article bodies live in files in the build cache, not in the
- * content store Astro bundles into the build (bodies were most of its size).
- * The store keeps each body's metadata and the path of its file
- * (`rendered.metadata.bodyFile`); the article page reads the file.
- *
- * A file is named after the article and its content digest: the article's
- * text, the bytes of the images it shows, and the Markdown pipeline, that is
- * every module the pipeline imports (`pipelineDigest`), the lockfile and the
- * settings. A record beside the files (`bodies.json`) keeps, for each file,
- * the digest of its HTML and of the store entry that names it, written when
- * both were; a body is used again only when both still match, and is rendered
- * again otherwise.
+ * Rendered article bodies live in files of the build cache, not in the content store Astro bundles into the build
+ * (bodies were most of its size); the store keeps each body's path (`rendered.metadata.bodyFile`). A file is named
+ * after the article and its content digest, and used again only while its HTML and the store entry naming it match the
+ * digests recorded beside them (`bodies.json`); otherwise the body is rendered again.
  */
 import { existsSync } from 'node:fs';
 import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';

@@ -1,15 +1,8 @@
 /**
- * `cacheKey`s for Astro's incremental build (`experimental.incrementalBuild`):
- * a page is copied from the previous build, not rendered, when its key and
- * its code are unchanged. A key therefore covers everything the page shows
- * besides its code: the settings, the sections menu, the footer's years and
- * the default social card (`siteKey`), every article the page shows
- * (`articleRef`: id, URL and content digest, which covers headline, dates,
- * standfirst, reading time, body and the bytes of its images), and its "last
- * updated" stamp with the year-display decision (`stampRef`).
- *
- * A new route builds its key the same way: `pageKey(siteKey(...), route name,
- * ...what it shows)`, with `articleRef` for each article and `stampRef` for its stamp.
+ * `cacheKey`s for Astro's incremental build (`experimental.incrementalBuild`): a page whose key and code are unchanged
+ * is copied from the previous build, not rendered, so a key covers everything the page shows besides its code:
+ * `siteKey` (settings, menu, footer years, default social card), `articleRef` for each article (id, URL, content
+ * digest) and `stampRef` for its stamp. A new route keys its pages with `pageKey(siteKey(…), route name, …)`.
  */
 import { createHash } from 'node:crypto';
 import type { Article, SiteIndex } from './articles.ts';

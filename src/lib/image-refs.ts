@@ -1,16 +1,8 @@
 /**
- * Where an article's images may come from, checked the same way for `image.src`
- * and for images in the body, by the checker and the build alike (both call
- * `readContent`). The file system is reached only through `rules.exists`.
- *
- * - a path relative to the article (`./port.jpg`, `../../images/port.jpg`):
- *   must stay inside the content folder and exist; goes through Astro's image
- *   pipeline, as Astro's `image()` schema helper resolves it;
- * - a path under `public/` (`/images/port.jpg`): must exist; served as it is,
- *   with a warning that it is not optimised;
- * - an `https://` URL: only from `remoteImageHosts`, with its width and height,
- *   since the build never downloads it;
- * - anything else (`javascript:`, `data:`, `//host/…`, `http://…`): an error.
+ * Where an article's images may come from, one rule for `image.src` and body images, run by the checker and the build
+ * alike (both call `readContent`): a path relative to the article that stays in the content folder (Astro's image
+ * pipeline), a path under `public/` (served as it is, with a warning), an `https://` URL from `remoteImageHosts` with
+ * its size (never downloaded); anything else is an error. The file system is reached only through `rules.exists`.
  */
 import { dirname, extname, relative, resolve, sep } from 'node:path';
 import type { Html, RootContent } from 'mdast';

@@ -1,11 +1,7 @@
 /**
- * The Google News sitemap: only articles published in the two days before the
- * build's clock, at most 1,000. The clock is an argument; CI's scheduled builds
- * keep the window current.
- *
- * With no article in the window the file still exists and is valid against the
- * official XSDs, which require at least one `<url>`: it then lists the homepage
- * alone, without a `<news:news>` entry, which Google News skips.
+ * The Google News sitemap: the articles published in the two days before the build's clock (an argument), at most
+ * 1,000. With none in the window it lists the homepage alone, without a `<news:news>` entry (which Google News skips),
+ * since the official XSD requires at least one `<url>`.
  *
  * @see https://developers.google.com/search/docs/crawling-indexing/sitemaps/news-sitemap
  */

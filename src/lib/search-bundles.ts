@@ -1,22 +1,9 @@
 /**
- * The search index is a few Pagefind bundles (`/pagefind/<name>/`), merged in
- * the browser, so that publishing an article indexes one bundle again, not
- * the archive. Articles are spread over bundles by a hash of their id, not
- * by section: Pagefind ranks each bundle's results with that bundle's own
- * statistics (how many pages hold a word, how long pages are), and a section
- * is a topic, where a word is far more or less common than in the archive; a
- * hashed share of the archive has nearly the archive's statistics, so merged
- * results rank nearly as one index would. A site smaller than two bundles'
- * worth (`searchBundleSize`) gets one index.
- *
- * What is indexed comes from data, not from built pages: each article's
- * record is a small HTML document (`recordShell`: language, headline as the
- * page's `<h1>` carrying the section name and date the results show as
- * Pagefind metadata, standfirst, then the rendered body), so a change of
- * template never touches the index. A bundle's fingerprint covers its records
- * (their shells and the articles' content digests); the build writes the plan
- * (`/pagefind/bundles.json`) from the site index, and the search page lists
- * the same bundles (`bundlePaths`).
+ * The search index's plan: a few Pagefind bundles (`/pagefind/<name>/`), merged in the browser, so that a publish
+ * indexes one bundle again, not the archive. Articles are spread by a hash of their id, not by section: Pagefind ranks
+ * with each bundle's own word statistics, and a hashed share has nearly the archive's where a section does not.
+ * Records come from data (`recordShell`), never from built pages, so a template change never touches the index.
+ * See README, Search.
  */
 import type { Article, SiteIndex } from './articles.ts';
 import { sha256 } from './verified-files.ts';

@@ -1,11 +1,8 @@
 /**
- * "Dernière mise à jour": each page's own last change, taken from content,
- * never from the build's clock. An article page shows its `updated ?? date`,
- * a list page the newest change among the articles it lists, the homepage
- * (and the search and 404 pages) the newest of the whole site. The year is
- * written only when it is not the build clock's year in the site's zone
- * ("le 21/05" this year, "le 21/05/2021" before), so a page's cache key must
- * carry that decision (`withYear`).
+ * "Dernière mise à jour": each page's own last change, from content, never from the build's clock: an article's
+ * `updated ?? date`, a list page's newest among its articles, the homepage's (and the search and 404 pages') the
+ * site's newest. The year is written only when it is not the build clock's year in the site's zone ("le 21/05", "le
+ * 21/05/2021"), so a page's cache key must carry that decision (`withYear`).
  */
 import { type Article, latestModification } from './articles.ts';
 import { yearInZone } from './dates.ts';

@@ -1,22 +1,7 @@
 /**
- * Reads wire copy as news portals publish it (copied from the page as text)
- * into an article's fields and body. Pure: the site's time zone and sections
- * are arguments. The shape it expects, from the seed text
- * (`tests/fixtures/seed/lavrov-blinken.txt`):
- *
- * ```text
- * Dernière mise à jour à 09h05 le 21/05          → updated (optional: the first such moment after the date, within 31 days)
- * Page d'accueil>>International                   → section, by name or slug
- * La Russie et les Etats-Unis recherchent …       → title: the line above the source line
- * Xinhua | 21.05.2021 08h19                       → source and date, in the site's time zone
- * Le ministre russe … (one paragraph a line)      → body, verbatim
- * (Rédacteurs :Ying Xie, Yishuang Liu)            → editors (required)
- * Partagez cet article sur : / • Votre pseudo …   → page chrome, dropped
- * ```
- *
- * English pages (`Home>>World`, `(Editors: A, B)`, `21/05/2021 08:19`), CRLF
- * line ends and spacing variations are read too; a breadcrumb's crumb names a
- * section by its slug, its name or one of its `aliases` (`World` → `international`).
+ * Reads wire copy as news portals publish it (the page copied as text, like `tests/fixtures/seed/lavrov-blinken.txt`)
+ * into an article's fields and body. Pure: the site's time zone and sections are arguments. What each line of the copy
+ * becomes, and the variants it also reads: README, "npm run import".
  */
 import type { Section } from './articles.ts';
 import { type ArticleFields, oneLine, splitNames } from './article-file.ts';

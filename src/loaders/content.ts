@@ -1,23 +1,8 @@
 /**
- * Content-layer loaders for articles, sections and, while previewing, the
- * content's errors.
- *
- * Why not Astro's `glob()` loader: it parses frontmatter with js-yaml, which
- * turns `date: 2021-05-21T08:19:00` (no offset) into a UTC date without a
- * word, and it stops at the first bad file. These loaders read files with the
- * same parser and validator as the editors' checker (`src/lib/read-content.ts`),
- * report every problem at once, and fail the build before any page is written.
- * Bodies are still rendered by Astro's configured Markdown processor, and an
- * unchanged file (same content digest) keeps its rendering from the cache once
- * the rendering is checked against what was recorded when it was written.
- * The HTML of each body goes to a file in the build cache, not into the store
- * (see `src/lib/article-bodies.ts`).
- *
- * In `astro dev`, the articles loader watches the content folder through the
- * loader context's `watcher`, as `glob()` does: a change reads and checks the
- * folder again (a fraction of a second) and renders only the bodies whose
- * digest changed. Errors do not stop the preview: they go to the terminal and
- * into the `problems` collection, which pages turn into Astro's error overlay.
+ * Content-layer loaders for articles, sections and, in `astro dev`, the content's problems (shown in Astro's overlay).
+ * Not Astro's `glob()`: it reads `date: 2021-05-21T08:19:00` (no offset) as UTC without a word and stops at the first
+ * bad file. These read files as the editors' checker does (`src/lib/read-content.ts`), report every problem at once,
+ * and stop the build before any page is written. See README, Choices worth knowing.
  */
 import { readdir, readFile } from 'node:fs/promises';
 import { basename, join, relative, resolve, sep } from 'node:path';

@@ -1,12 +1,8 @@
 /**
- * The search page's results, from Pagefind's JavaScript API, shown like the
- * site's teasers: section and date, headline, excerpt. The page lists the
- * build's bundles (`data-bundle-paths`, the plan of `src/lib/search-bundles.ts`):
- * the first one's script searches, the others are merged into it, and results
- * rank across them as one index would. Section and date are the records' own
- * metadata, from data. The page's own form already works
- * without this script (it reloads with `?q=`); with it, results follow the
- * typing. Wording comes from the results element's `data-*` attributes.
+ * The search page's results, from Pagefind's JavaScript API, shown like the site's teasers (section and date, headline,
+ * excerpt). The page lists the build's bundles (`data-bundle-paths`, the plan of `src/lib/search-bundles.ts`): the
+ * first one's script searches and the others are merged into it. The form works without this script (a GET with
+ * `?q=`); with it, results follow the typing. Wording comes from the results element's `data-*` attributes.
  */
 interface PagefindResultData {
   url: string;
