@@ -1,30 +1,9 @@
 /**
- * `npm run bench -- --articles 10000`: measures the production build on a
- * generated, clearly fictional corpus, in one run:
- *
- * - a cold build, the content checker, then with the cache kept: publishing
- *   one article, and a template change (one component edited);
- * - Hugo and Pagefind's full index of the same corpus as a minimal Hugo site
- *   (`bench/hugo-site.ts`), the yardstick of the targets, when `hugo` is installed;
- * - the push-to-artifact path of a content change: `npm ci` with the npm
- *   cache, `npm run check`, `npm run build` with the kept build cache.
- *
- * Everything runs in a copy of the project's files (tracked or not, ignored
- * ones aside) at a fixed place, installed with `npm ci` as CI installs it:
- * Astro's incremental cache is only valid where it was written, and the
- * template change is made in the copy, never in the project.
- *
- * Prints wall time, CPU time, the peak RSS of the largest single process and
- * of the whole process tree, and the phases of each build (read from Astro's
- * log as it is written), and writes the figures to bench/.output/*.json.
- * Timings belong here, never in tests.
- *
- * Options: --articles N (10000), --seed S (42), --keep (leave the corpus and
- * output in place), --skip-publish (cold build and checker only),
- * --skip-hugo, --skip-path, --verify (after publishing, build the same corpus
- * cold and compare the two outputs byte for byte), --check-only (no build:
- * run the content checker --runs times, 5 by default, and report each run),
- * --dev (the live preview instead: see bench/dev-preview.ts).
+ * `npm run bench -- --articles 10000`: times the production build on a generated, clearly fictional corpus
+ * (cold build, content checker, publish, template change, push to artifact) against Hugo + Pagefind on the same corpus.
+ * It works in a copy of the project at a fixed place, installed with `npm ci`: Astro's incremental cache is only valid
+ * where it was written, and the template change must never touch the project. Options and what each figure means:
+ * README, Performance. Timings belong here, never in tests.
  */
 import { execFileSync, spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';

@@ -1,12 +1,8 @@
 /**
- * `npm run bench -- --dev [--articles 2000] [--runs 5]`: the editors' live
- * preview, timed on the project's own content (the seed) and on a generated
- * corpus: from starting `astro dev` to the first page served, with an empty
- * cache and with the cache of the previous start, then from saving an edited
- * headline to the page showing it, `--runs` times.
- *
- * It empties the project's `.astro/data-store.json` (the dev server's content
- * store, a cache) before each cold start.
+ * `npm run bench -- --dev [--articles 2000] [--runs 5]`: times the editors' live preview on the seed and on a generated
+ * corpus, from starting `astro dev` to the first page (empty cache, then kept) and from a saved headline to the page.
+ * Warning: it empties the project's own `.astro/data-store.json` (the dev server's content store, a cache) before
+ * each cold start.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';

@@ -1,12 +1,8 @@
 /**
- * The benchmark's yardstick: the same generated corpus as a minimal Hugo site
- * (templates of our own, written here), so `npm run bench` can time `hugo`
- * and Pagefind's full rebuild of its output in the same run as our build.
- *
- * The pages carry what ours carry in substance: headline, standfirst, source
- * and date, body, editors, previous/next in the section, 20-article section
- * pages, a homepage with each section's newest, RSS and a sitemap (Hugo's
- * defaults); article bodies are marked `data-pagefind-body` as ours are.
+ * The benchmark's yardstick: the generated corpus as a minimal Hugo site (our own templates), so `npm run bench` times
+ * `hugo` and Pagefind's full index of its output in the same run as our build. Its pages carry what ours carry in
+ * substance (headline, standfirst, source line, body, editors, neighbours, 20-article section pages, homepage, RSS,
+ * sitemap), with bodies marked `data-pagefind-body` as ours are.
  */
 import { writeFiles } from '../tests/support/synthetic-corpus.ts';
 
