@@ -23,7 +23,7 @@ export default defineConfig({
     // External files only: the Content-Security-Policy allows scripts and styles from 'self'.
     inlineStylesheets: 'never',
     // Rendering waits on file writes (each page is also copied into the incremental cache);
-    // four pages in flight keep the CPU busy: 10,000-article page phase 54 s → 33 s (npm run bench).
+    // four pages in flight keep the CPU busy while they happen (figures: README, Performance).
     concurrency: 4,
   },
   vite: {

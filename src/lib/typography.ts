@@ -1,23 +1,9 @@
 /**
- * Typography of running text for the site's language, as one pure function:
- * the article pipeline (`rehype-typography.ts`) runs it over every text node,
- * and the templates run it over headlines, standfirsts and section names.
- *
- * French (`fr-FR` and other `fr-*`), after the Lexique des règles
- * typographiques en usage à l’Imprimerie nationale:
- * - narrow no-break space (U+202F) before `;` `!` `?` and inside « »;
- * - no-break space (U+00A0) before `:` (only a colon followed by a space or the
- *   end of the text, so `08:19` and `http:` stay as they are);
- * - straight double quotes become « » with those spaces; `'` becomes ’;
- * - `...` becomes …;
- * - a no-break space between a number and `%` or a unit (`15 %`, `3 km`), and
- *   after `M.`, `Mme`… before a name (`M. Lavrov`).
- * `fr-CA` follows the Office québécois de la langue française: no space before
- * `;` `!` `?` (any there is removed), the rest as in France.
- * English (`en-*`): “ ” and ‘ ’, ’ for apostrophes, …; no space is added.
- *
- * URLs (`https://…`, `www.…`) and e-mail addresses inside the text are left
- * alone. Running it twice changes nothing: spaces already right stay.
+ * Typography of running text for the site's language, as one pure function: the article pipeline
+ * (`rehype-typography.ts`) runs it over every text node, the templates over headlines, standfirsts and section names.
+ * French follows the Imprimerie nationale's Lexique, `fr-CA` the Office québécois de la langue française (no space
+ * before `;` `!` `?`); English gets “ ” ‘ ’ and no added space. URLs and e-mail addresses are left alone, and running
+ * it twice changes nothing. The rules one by one: README, Markdown.
  *
  * @example
  * typography('"Notre position est très simple", a-t-il dit : 15 %...', 'fr-FR')
@@ -150,7 +136,7 @@ function compile(family: TypographyRules['family'], protect: boolean): RegExp {
     french ? String.raw`((?<![\p{L}\p{N}])(?:${TITLES.join('|')}) (?=\p{Lu}))` : NEVER,
   ];
   // Letters and lone spaces are most of any text: a first look rejects them before the
-  // alternatives are tried one by one (about six times faster on news copy).
+  // alternatives are tried one by one (figures: README, Performance).
   // URLs start with letters, so the pattern that protects them goes without it.
   const quickLook = french
     ? String.raw`(?=[ \u00a0\u202f]*["»;!?:%‰]|(?<=\d) |[.'«MDP])`
