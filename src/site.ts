@@ -10,16 +10,22 @@ import { withBase } from './lib/urls.ts';
 import type { PipelineOptions } from './markdown/index.ts';
 import siteConfig from './site.config.ts';
 
-export const site = resolveSiteConfig(siteConfig, process.env, new Date());
+/** `src/site.config.ts` resolved against an environment and a clock: the build's own below, a command's in `src/cli`. */
+export function resolveSettings(env: Readonly<Record<string, string | undefined>>, now: Date) {
+  const site = resolveSiteConfig(siteConfig, env, now);
+  return {
+    site,
+    /** The Markdown pipeline's settings: `astro.config.mjs`, the content loader's render workers and the checker share them. */
+    markdownPipeline: { siteUrl: site.url, locale: site.locale, embedPrefixes: site.embeds } satisfies PipelineOptions,
+    /** `t(key, vars)` in the site's language. */
+    t: useTranslations(site.locale),
+    /** Dates and names worded in the site's locale and time zone. */
+    format: createFormatters(site.locale, site.timeZone),
+    /** A site-relative path under the configured base path, for `href` and `src`. */
+    href: (path: string): string => withBase(site.basePath, path),
+  };
+}
 
-/** The Markdown pipeline's settings: `astro.config.mjs` and the content loader's render workers share them. */
-export const markdownPipeline: PipelineOptions = { siteUrl: site.url, locale: site.locale, embedPrefixes: site.embeds };
+export type Settings = ReturnType<typeof resolveSettings>;
 
-/** `t(key, vars)` in the site's language. */
-export const t = useTranslations(site.locale);
-
-/** Dates and names worded in the site's locale and time zone. */
-export const format = createFormatters(site.locale, site.timeZone);
-
-/** A site-relative path under the configured base path, for `href` and `src`. */
-export const href = (path: string): string => withBase(site.basePath, path);
+export const { site, markdownPipeline, t, format, href } = resolveSettings(process.env, new Date());

@@ -1,10 +1,12 @@
 /**
- * What the editors' commands share: the project root, paths as the editor
- * typed them, refusing to overwrite, and checking a file before writing it
- * with the same validation as the checker and the build.
+ * What the editors' commands share: how they are run (in a process of their
+ * own, or called by a test with its own arguments, environment, clock and
+ * streams), their settings, paths as the editor typed them, refusing to
+ * overwrite, and checking a file before writing it with the checker's validation.
  */
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
+import { text as readStream } from 'node:stream/consumers';
 import { fileURLToPath } from 'node:url';
 import { type ParseArgsConfig, parseArgs } from 'node:util';
 import type { Section } from '../lib/articles.ts';
@@ -13,20 +15,75 @@ import { displayPath, readSections } from '../lib/read-content.ts';
 import { makeArticleSchema } from '../lib/schema.ts';
 import { ARTICLES_DIR, validateArticle } from '../lib/validate.ts';
 import { createBodyChecker } from '../markdown/check-body.ts';
-import { markdownPipeline, site } from '../site.ts';
+import { resolveSettings, type Settings } from '../site.ts';
 
 /** The project root, wherever the command is started from. */
 export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
-/** A path as the editor typed it: `npm run` starts scripts in the project root, and keeps the editor's folder in `INIT_CWD`. */
-export function userPath(path: string): string {
-  return resolve(process.env['INIT_CWD'] ?? process.cwd(), path);
+/** Where a command's text goes: `process.stdout`, or a test's collector. */
+export interface Output {
+  write(text: string): unknown;
+}
+
+/** Everything a command reads from outside: a process's own, or a test's. */
+export interface CommandIo {
+  /** The arguments after the script's name. */
+  argv: readonly string[];
+  /** The environment: the site's overrides (`ROTATIVE_CONTENT_DIR`, `ROTATIVE_NOW`…), `ROTATIVE_EDITOR`, npm's `INIT_CWD`. */
+  env: Readonly<Record<string, string | undefined>>;
+  /** The clock, unless `ROTATIVE_NOW` pins it. */
+  now: Date;
+  /** The working folder, for relative paths when npm's `INIT_CWD` is not set. */
+  cwd: string;
+  /** Standard input's text, read only by a command that needs it. */
+  stdin: () => Promise<string>;
+  stdout: Output;
+  stderr: Output;
+}
+
+/** A command: resolves to its exit code. */
+export type Command = (io: CommandIo) => Promise<number>;
+
+/** The running process's arguments, environment, clock and streams. */
+export function processIo(): CommandIo {
+  return {
+    argv: process.argv.slice(2),
+    env: process.env,
+    now: new Date(),
+    cwd: process.cwd(),
+    stdin: () => readStream(process.stdin),
+    stdout: process.stdout,
+    stderr: process.stderr,
+  };
+}
+
+/** Ends a command early with `code`, after writing `lines` (to stderr, or stdout for `--help`). */
+class CommandExit extends Error {
+  readonly code: number;
+  readonly lines: readonly string[];
+  readonly to: 'stdout' | 'stderr';
+  constructor(code: number, lines: readonly string[], to: 'stdout' | 'stderr' = 'stderr') {
+    super(lines.join('\n'));
+    this.code = code;
+    this.lines = lines;
+    this.to = to;
+  }
+}
+
+/** Runs `command`; a `fail` (or `--help`) inside it writes its lines and gives its exit code. */
+export async function runCommand(command: Command, io: CommandIo): Promise<number> {
+  try {
+    return await command(io);
+  } catch (error) {
+    if (!(error instanceof CommandExit)) throw error;
+    io[error.to].write(`${error.lines.join('\n')}\n`);
+    return error.code;
+  }
 }
 
 /** Prints each line to stderr and ends the command with exit code 1. */
 export function fail(...lines: string[]): never {
-  process.stderr.write(`${lines.join('\n')}\n`);
-  process.exit(1);
+  throw new CommandExit(1, lines);
 }
 
 /**
@@ -34,22 +91,35 @@ export function fail(...lines: string[]): never {
  * missing value) stops the command with the mistake and the usage. `--help`
  * prints the usage.
  */
-export function readCommandLine<T extends ParseArgsConfig>(config: T, usage: string): ReturnType<typeof parseArgs<T>> {
+export function readCommandLine<T extends ParseArgsConfig>(
+  io: CommandIo,
+  config: T,
+  usage: string,
+): ReturnType<typeof parseArgs<T>> {
   let parsed: ReturnType<typeof parseArgs<T>>;
   try {
-    parsed = parseArgs(config);
+    parsed = parseArgs<T>({ ...config, args: [...io.argv] });
   } catch (error) {
     fail((error as Error).message, '', usage);
   }
-  if ((parsed.values as Record<string, unknown>)['help']) {
-    process.stdout.write(`${usage}\n`);
-    process.exit(0);
-  }
+  if ((parsed.values as Record<string, unknown>)['help']) throw new CommandExit(0, [usage], 'stdout');
   return parsed;
 }
 
+/** A command's settings: `src/site.config.ts` resolved against its environment and clock, as the build's are. */
+export type CommandSettings = Settings;
+
+export function commandSettings(io: Pick<CommandIo, 'env' | 'now'>): CommandSettings {
+  return resolveSettings(io.env, io.now);
+}
+
+/** A path as the editor typed it: `npm run` starts scripts in the project root, and keeps the editor's folder in `INIT_CWD`. */
+export function userPath(io: CommandIo, path: string): string {
+  return resolve(io.env['INIT_CWD'] ?? io.cwd, path);
+}
+
 /** The site's sections; stops the command when `sections.yaml` has errors, since nothing can be checked without it. */
-export async function loadSections(): Promise<Section[]> {
+export async function loadSections({ site }: CommandSettings): Promise<Section[]> {
   const { sections, problems } = await readSections(ROOT, site.contentDir);
   const errors = problems.filter((p) => p.severity === 'error');
   if (errors.length > 0)
@@ -58,7 +128,7 @@ export async function loadSections(): Promise<Section[]> {
 }
 
 /** Where an article at `pathInArticles` (e.g. `2021/05/x.md`) lives: absolute, and as messages show it. */
-export function articleLocation(pathInArticles: string): { absolute: string; file: string } {
+export function articleLocation({ site }: CommandSettings, pathInArticles: string): { absolute: string; file: string } {
   const absolute = resolve(ROOT, site.contentDir, ARTICLES_DIR, pathInArticles);
   return { absolute, file: displayPath(ROOT, absolute) };
 }
@@ -68,6 +138,7 @@ export function articleLocation(pathInArticles: string): { absolute: string; fil
  * included; returns its problems (an error means: do not write it).
  */
 export async function problemsOf(
+  { site, markdownPipeline }: CommandSettings,
   text: string,
   file: string,
   pathInArticles: string,

@@ -5,12 +5,22 @@
  * never replaces an existing article unless `--force` is given.
  */
 import { readFile } from 'node:fs/promises';
-import { text as readStream } from 'node:stream/consumers';
 import { articlePathFor, articleSource } from '../lib/article-file.ts';
 import { formatProblem } from '../lib/problems.ts';
 import { parseWireCopy } from '../lib/wire-copy.ts';
-import { site } from '../site.ts';
-import { articleLocation, fail, loadSections, problemsOf, readCommandLine, userPath, writeNewFile } from './common.ts';
+import {
+  articleLocation,
+  type CommandIo,
+  commandSettings,
+  fail,
+  loadSections,
+  problemsOf,
+  processIo,
+  readCommandLine,
+  runCommand,
+  userPath,
+  writeNewFile,
+} from './common.ts';
 
 const usage = `Usage: npm run import -- <file> [--section <section>] [--dry-run] [--force]
        npm run import -- - < copy.txt
@@ -20,62 +30,71 @@ const usage = `Usage: npm run import -- <file> [--section <section>] [--dry-run]
   --dry-run   print the article's Markdown instead of writing it
   --force     replace an article that already exists at the same path`;
 
-const { values, positionals } = readCommandLine(
-  {
-    allowPositionals: true,
-    options: {
-      section: { type: 'string' },
-      'dry-run': { type: 'boolean' },
-      force: { type: 'boolean' },
-      help: { type: 'boolean', short: 'h' },
+/** `npm run import` with `io`'s arguments, settings, standard input and streams; resolves to the exit code. */
+export async function importWire(io: CommandIo): Promise<number> {
+  const settings = commandSettings(io);
+  const { site } = settings;
+  const { values, positionals } = readCommandLine(
+    io,
+    {
+      allowPositionals: true,
+      options: {
+        section: { type: 'string' },
+        'dry-run': { type: 'boolean' },
+        force: { type: 'boolean' },
+        help: { type: 'boolean', short: 'h' },
+      },
     },
-  },
-  usage,
-);
-
-if (positionals.length !== 1) fail('Expected one file to import (or - for standard input).', '', usage);
-const input = positionals[0]!;
-const name = input === '-' ? 'stdin' : input;
-
-let text: string;
-try {
-  text = input === '-' ? await readStream(process.stdin) : await readFile(userPath(input), 'utf8');
-} catch (error) {
-  fail(`${name}: cannot read it: ${(error as Error).message}`);
-}
-
-const sections = await loadSections();
-const { copy, problems, notes } = parseWireCopy(text, {
-  timeZone: site.timeZone,
-  now: site.now,
-  sections,
-  section: values.section,
-});
-for (const note of notes) process.stderr.write(`${name}: warning: ${note.field}: ${note.message}\n`);
-if (!copy) {
-  fail(
-    ...problems.map(
-      (p) =>
-        `${name}: ${p.field}: ${p.message}${p.field === 'section' && values.section === undefined ? ' (or choose one with --section)' : ''}`,
-    ),
-    'Nothing written.',
+    usage,
   );
+
+  if (positionals.length !== 1) fail('Expected one file to import (or - for standard input).', '', usage);
+  const input = positionals[0]!;
+  const name = input === '-' ? 'stdin' : input;
+
+  let text: string;
+  try {
+    text = input === '-' ? await io.stdin() : await readFile(userPath(io, input), 'utf8');
+  } catch (error) {
+    fail(`${name}: cannot read it: ${(error as Error).message}`);
+  }
+
+  const sections = await loadSections(settings);
+  const { copy, problems, notes } = parseWireCopy(text, {
+    timeZone: site.timeZone,
+    now: site.now,
+    sections,
+    section: values.section,
+  });
+  for (const note of notes) io.stderr.write(`${name}: warning: ${note.field}: ${note.message}\n`);
+  if (!copy) {
+    fail(
+      ...problems.map(
+        (p) =>
+          `${name}: ${p.field}: ${p.message}${p.field === 'section' && values.section === undefined ? ' (or choose one with --section)' : ''}`,
+      ),
+      'Nothing written.',
+    );
+  }
+
+  const pathInArticles = articlePathFor(copy.fields.title, copy.fields.date, site.timeZone);
+  if (!pathInArticles)
+    fail(`${name}: title: "${copy.fields.title}" has no letter or digit to make a file name from`, 'Nothing written.');
+  const markdown = articleSource(copy.fields, copy.body, site.timeZone);
+  const { absolute, file } = articleLocation(settings, pathInArticles);
+  const found = await problemsOf(settings, markdown, file, pathInArticles, sections);
+  if (found.some((p) => p.severity === 'error')) fail(...found.map(formatProblem), 'Nothing written.');
+  if (found.length > 0) io.stderr.write(`${found.map(formatProblem).join('\n')}\n`);
+
+  if (values['dry-run']) {
+    io.stdout.write(markdown);
+    return 0;
+  }
+  if (!(await writeNewFile(absolute, markdown, values.force))) {
+    fail(`${file}: already exists: nothing written (use --force to replace it)`);
+  }
+  io.stdout.write(`Imported ${name} as ${file}\n`);
+  return 0;
 }
 
-const pathInArticles = articlePathFor(copy.fields.title, copy.fields.date, site.timeZone);
-if (!pathInArticles)
-  fail(`${name}: title: "${copy.fields.title}" has no letter or digit to make a file name from`, 'Nothing written.');
-const markdown = articleSource(copy.fields, copy.body, site.timeZone);
-const { absolute, file } = articleLocation(pathInArticles);
-const found = await problemsOf(markdown, file, pathInArticles, sections);
-if (found.some((p) => p.severity === 'error')) fail(...found.map(formatProblem), 'Nothing written.');
-if (found.length > 0) process.stderr.write(`${found.map(formatProblem).join('\n')}\n`);
-
-if (values['dry-run']) {
-  process.stdout.write(markdown);
-  process.exit(0);
-}
-if (!(await writeNewFile(absolute, markdown, values.force))) {
-  fail(`${file}: already exists: nothing written (use --force to replace it)`);
-}
-process.stdout.write(`Imported ${name} as ${file}\n`);
+if (import.meta.main) process.exitCode = await runCommand(importWire, processIo());

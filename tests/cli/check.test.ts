@@ -2,7 +2,7 @@
 import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { type CliResult, contentDir, runCli } from './run-cli.ts';
+import { type CliResult, contentDir, runCli, spawnCli } from './run-cli.ts';
 
 /** An article file: valid fields, some replaced or left out (`undefined`), extra lines appended to the frontmatter. */
 function article(
@@ -145,6 +145,18 @@ describe('npm run check without a sections file', () => {
         '',
       ].join('\n'),
     );
+    expect(result.code).toBe(1);
+  });
+});
+
+describe('npm run check in a Node process of its own, as npm starts it', () => {
+  it('reads the content folder from the environment, prints on stdout and exits 1 on an error', async () => {
+    const dir = await contentDir({ 'articles/2021/05/x.md': article({ section: 'sports' }) });
+    const result = await spawnCli('check.ts', [], { contentDir: dir });
+    expect(result.stdout).toBe(
+      `${dir}/articles/2021/05/x.md:4: section: unknown section "sports", expected one of: culture, economie, international\n2 files, 1 error, 0 warnings\n`,
+    );
+    expect(result.stderr).toBe('');
     expect(result.code).toBe(1);
   });
 });

@@ -3,7 +3,7 @@ import { existsSync } from 'node:fs';
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { ROOT, contentDir, runCli } from './run-cli.ts';
+import { ROOT, contentDir, runCli, spawnCli } from './run-cli.ts';
 
 const SEED = '2021/05/la-russie-et-les-etats-unis-recherchent-la-cooperation-dans.md';
 const WIRE = 'tests/fixtures/seed/lavrov-blinken.txt';
@@ -178,5 +178,16 @@ describe('npm run import', () => {
     const result = await importWire(await siteContent(), []);
     expect(result.stderr.split('\n')[0]).toBe('Expected one file to import (or - for standard input).');
     expect(result.code).toBe(1);
+  });
+});
+
+describe('npm run import in a Node process of its own, as npm starts it', () => {
+  it('reads the copy from its standard input, writes the seed article, warns on stderr and exits 0', async () => {
+    const dir = await siteContent();
+    const result = await spawnCli('import-wire.ts', ['-'], { contentDir: dir, input: wire });
+    expect(result.stdout).toBe(`Imported stdin as ${dir}/articles/${SEED}\n`);
+    expect(result.stderr).toBe(`${dir}/articles/${SEED}:2: ${LONG_TITLE_WARNING}\n`);
+    expect(result.code).toBe(0);
+    expect(await readFile(join(dir, 'articles', SEED), 'utf8')).toBe(seed);
   });
 });

@@ -3,7 +3,7 @@ import { existsSync } from 'node:fs';
 import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { contentDir, runCli } from './run-cli.ts';
+import { contentDir, runCli, spawnCli } from './run-cli.ts';
 
 /** 01h00 on 1 June in Beijing, while it is still 31 May in UTC: the folder must follow the site's zone. */
 const NOW = '2021-05-31T17:00:30Z';
@@ -187,5 +187,22 @@ describe('npm run new', () => {
     expect(result.stderr).toContain('Usage: npm run new');
     expect(result.code).toBe(1);
     expect(await articleFiles(dir)).toEqual([]);
+  });
+});
+
+describe('npm run new in a Node process of its own, as npm starts it', () => {
+  it('takes the clock and the editor from the environment, writes the draft and exits 0', async () => {
+    const dir = await contentDir();
+    const result = await spawnCli('new-article.ts', ['--section', 'culture', '--title', 'Par défaut'], {
+      contentDir: dir,
+      env: { ROTATIVE_NOW: NOW, ROTATIVE_EDITOR: 'Alix Ferrand' },
+    });
+    const file = `${dir}/articles/2021/06/par-defaut.md`;
+    expect(result.stdout).toBe(`Created ${file}: a draft; delete its "draft: true" line when the article is ready\n`);
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(0);
+    const text = await readFile(file, 'utf8');
+    expect(text).toContain('\ndate: 2021-06-01T01:00:00+08:00\n');
+    expect(text).toContain('\neditors:\n  - Alix Ferrand\n');
   });
 });

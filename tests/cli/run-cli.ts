@@ -1,16 +1,27 @@
 /**
- * Runs the editors' commands as editors do, in a child process on the Node
- * running the tests (24; never a bare `node`), over a temporary content folder.
+ * Runs the editors' commands over a temporary content folder: in this process,
+ * through the function each script exports (its arguments, environment, clock
+ * and streams given by the test), or as editors do, in a Node of its own (the
+ * one running the tests, 24; never a bare `node`) for one smoke test a command.
  */
 import { spawn } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll } from 'vitest';
+import { check } from '#src/cli/check.ts';
+import { type Command, ROOT, runCommand } from '#src/cli/common.ts';
+import { importWire } from '#src/cli/import-wire.ts';
+import { newArticle } from '#src/cli/new-article.ts';
 import { sectionsYaml, writeFiles } from '../support/synthetic-corpus.ts';
 
-export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+export { ROOT };
+
+const commands: Record<string, Command> = {
+  'check.ts': check,
+  'new-article.ts': newArticle,
+  'import-wire.ts': importWire,
+};
 
 export interface CliResult {
   code: number | null;
@@ -18,19 +29,40 @@ export interface CliResult {
   stderr: string;
 }
 
-/** Runs `src/cli/<script>` with `args`, `ROTATIVE_CONTENT_DIR` set to `contentDir`, and `input` on stdin. */
-export async function runCli(
-  script: string,
-  args: string[],
-  options: { contentDir: string; env?: Record<string, string>; input?: string; cwd?: string },
-): Promise<CliResult> {
-  const env: NodeJS.ProcessEnv = {
-    ...process.env,
-    ROTATIVE_CONTENT_DIR: options.contentDir,
-    NO_COLOR: '1',
-    ...options.env,
-  };
-  // As if started by `npm run` in the project root, unless a test says otherwise.
+export interface CliOptions {
+  contentDir: string;
+  /** Variables on top of `ROTATIVE_CONTENT_DIR`; in this process, the command sees no other. */
+  env?: Record<string, string>;
+  input?: string;
+  /** The folder `npm run` was started in (`INIT_CWD`); by default, as if started in the project root. */
+  cwd?: string;
+}
+
+/** Runs `src/cli/<script>`'s command in this process with `args`, `ROTATIVE_CONTENT_DIR` set to `contentDir`, and `input` on stdin. */
+export async function runCli(script: string, args: string[], options: CliOptions): Promise<CliResult> {
+  const command = commands[script];
+  if (!command) throw new Error(`No command exported by src/cli/${script}`);
+  let stdout = '';
+  let stderr = '';
+  const code = await runCommand(command, {
+    argv: args,
+    env: {
+      ROTATIVE_CONTENT_DIR: options.contentDir,
+      ...options.env,
+      ...(options.cwd ? { INIT_CWD: options.cwd } : {}),
+    },
+    now: new Date(),
+    cwd: ROOT,
+    stdin: () => Promise.resolve(options.input ?? ''),
+    stdout: { write: (text: string) => (stdout += text) },
+    stderr: { write: (text: string) => (stderr += text) },
+  });
+  return { code, stdout, stderr };
+}
+
+/** Runs `src/cli/<script>` as `npm run` does: a Node process of its own, started in the project root. */
+export async function spawnCli(script: string, args: string[], options: CliOptions): Promise<CliResult> {
+  const env: NodeJS.ProcessEnv = { ...process.env, ROTATIVE_CONTENT_DIR: options.contentDir, ...options.env };
   delete env['INIT_CWD'];
   if (options.cwd) env['INIT_CWD'] = options.cwd;
   const child = spawn(process.execPath, [join(ROOT, 'src', 'cli', script), ...args], { cwd: ROOT, env, stdio: 'pipe' });
