@@ -4,11 +4,12 @@
  * same messages, at the same lines of the same files. A case is a file and the
  * lines expected of it (see that folder's README); adding one changes nothing here.
  */
-import { spawn } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, realpathSync } from 'node:fs';
 import { copyFile, mkdir, readFile, rm, symlink, writeFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { check } from '#src/cli/check.ts';
+import { runCommand } from '#src/cli/common.ts';
 import { article, FIXTURE_NOW, OUTPUT, ROOT, buildSite, type BuildResult } from '../support/fixture-site.ts';
 
 const FIXTURES = join(ROOT, 'tests', 'fixtures', 'bad-content');
@@ -54,7 +55,7 @@ function expectedLines(text: string, file: string): string[] {
     .map((line) => line.replace(/^FILE/, file));
 }
 
-let check: { code: number | null; output: string };
+let checked: { code: number | null; output: string };
 let build: BuildResult;
 
 /** The lines of `output` about files under the content folder, from the path on (Astro's log prefix cut off). */
@@ -90,25 +91,25 @@ beforeAll(async () => {
     if (source?.kind === 'link') await symlink((await readFile(source.path, 'utf8')).trim(), join(gate, `${name}.md`));
   }
 
-  const env: NodeJS.ProcessEnv = {
-    ...process.env,
-    ROTATIVE_CONTENT_DIR: content,
-    ROTATIVE_NOW: FIXTURE_NOW,
-    NO_COLOR: '1',
-  };
-  delete env['INIT_CWD'];
-  const child = spawn(process.execPath, [join(ROOT, 'src', 'cli', 'check.ts')], { cwd: ROOT, env, stdio: 'pipe' });
+  // The checker in this process (its spawned run is tests/cli/check.test.ts's), the build as CI runs it.
   let output = '';
-  child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
-  check = { code, output };
+  const collect = { write: (text: string) => (output += text) };
+  const code = await runCommand(check, {
+    argv: [],
+    env: { ROTATIVE_CONTENT_DIR: content, ROTATIVE_NOW: FIXTURE_NOW },
+    now: new Date(),
+    cwd: ROOT,
+    stdin: () => Promise.resolve(''),
+    stdout: collect,
+    stderr: collect,
+  });
+  checked = { code, output };
   build = await buildSite(NAME, content, { TZ: 'UTC' });
 });
 
 describe('every bad-content fixture, through npm run check and the build', () => {
   it('is refused by both, and the build writes no page', () => {
-    expect(check.code, check.output).toBe(1);
+    expect(checked.code, checked.output).toBe(1);
     expect(build.code, build.output).not.toBe(0);
     expect(existsSync(join(build.dist, 'index.html'))).toBe(false);
   });
@@ -122,7 +123,7 @@ describe('every bad-content fixture, through npm run check and the build', () =>
   });
 
   it.each(cases.map((c) => [c.name, c] as const))('%s: both print its lines', (_, { expected }) => {
-    const fromCheck = contentLines(check.output);
+    const fromCheck = contentLines(checked.output);
     const fromBuild = contentLines(build.output);
     for (const line of expected) {
       expect(fromCheck, 'npm run check').toContain(line);
@@ -132,12 +133,12 @@ describe('every bad-content fixture, through npm run check and the build', () =>
 
   it('gives the same lines from both, no more, no fewer, and nothing the fixtures do not expect', () => {
     const expected = new Set(cases.flatMap((c) => c.expected));
-    expect(new Set(contentLines(check.output))).toEqual(expected);
+    expect(new Set(contentLines(checked.output))).toEqual(expected);
     expect(new Set(contentLines(build.output))).toEqual(expected);
   });
 
   it('gives the same summary, with drafts and scheduled articles', () => {
-    const summary = /^\d+ files?, \d+ errors?, \d+ warnings?.*$/m.exec(check.output)?.[0];
+    const summary = /^\d+ files?, \d+ errors?, \d+ warnings?.*$/m.exec(checked.output)?.[0];
     expect(summary).toMatch(/; 1 draft; 1 scheduled: "\[Fictif\] Programmé" at 02\.07\.2021 14h00$/);
     expect(build.output).toContain(summary);
   });
