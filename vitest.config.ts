@@ -23,8 +23,7 @@ export default defineConfig({
           include: ['tests/{build,browser,dev}/**/*.test.ts'],
           environment: 'node',
           globalSetup: ['tests/support/global-setup.ts'],
-          // Builds write Astro's generated types into .astro/: one build at a time.
-          fileParallelism: false,
+          // Files run side by side; Astro itself one process at a time (tests/support/astro-lock.ts).
           testTimeout: 180_000,
           hookTimeout: 300_000,
         },

@@ -12,7 +12,7 @@ import { listFiles } from '../support/html.ts';
 describe('deterministic output', () => {
   it('is byte-identical under TZ=UTC and TZ=America/New_York', async () => {
     const utc = inject('fixtureDist');
-    const newYork = await buildFixtureSite('fixture-new-york', { TZ: 'America/New_York' });
+    const { dist: newYork } = await buildFixtureSite('fixture-new-york', { TZ: 'America/New_York' });
     const files = await listFiles(utc);
     expect(await listFiles(newYork)).toEqual(files);
     const different: string[] = [];

@@ -82,7 +82,7 @@ describe('a site built under a sub-path', () => {
   const BASE = '/rotative/';
   let dist: string;
   beforeAll(async () => {
-    dist = await buildFixtureSite('fixture-subpath', { SITE_URL: SITE, BASE_PATH: BASE, TZ: 'UTC' });
+    ({ dist } = await buildFixtureSite('fixture-subpath', { SITE_URL: SITE, BASE_PATH: BASE, TZ: 'UTC' }));
   });
 
   it('has no broken link or missing asset', async () => {

@@ -13,11 +13,11 @@ const frenchChrome = Object.values(fr)
 let dist: string;
 beforeAll(async () => {
   // A clock in the next year: stamps of 2021 name their year.
-  dist = await buildFixtureSite('fixture-en-gb', {
+  ({ dist } = await buildFixtureSite('fixture-en-gb', {
     ROTATIVE_LOCALE: 'en-GB',
     TZ: 'UTC',
     ROTATIVE_NOW: '2022-01-15T12:00:00+08:00',
-  });
+  }));
 });
 
 describe('an en-GB build', () => {

@@ -3,33 +3,23 @@
  * failed build keeps the previous output byte for byte, and no temporary
  * folder is left behind.
  */
-import { spawn } from 'node:child_process';
 import { readdir, readFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { article, OUTPUT, ROOT, writeFixtureContent } from '../support/fixture-site.ts';
+import { article, type BuildResult, OUTPUT, runBuildScript, writeFixtureContent } from '../support/fixture-site.ts';
 import { listFiles } from '../support/html.ts';
 
 const dir = join(OUTPUT, 'safe-output');
 const out = join(dir, 'dist');
 
-function buildScript(contentDir: string): Promise<{ code: number | null; output: string }> {
-  const child = spawn(process.execPath, [join(ROOT, 'src/cli/build-site.ts'), '--outDir', out], {
-    cwd: ROOT,
-    env: {
-      ...process.env,
-      ASTRO_TELEMETRY_DISABLED: '1',
-      NO_COLOR: '1',
-      ROTATIVE_CONTENT_DIR: contentDir,
-      ROTATIVE_CACHE_DIR: join(dir, 'cache'),
-      ROTATIVE_NOW: '2021-06-30T12:00:00+08:00',
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
+function buildScript(contentDir: string): Promise<BuildResult> {
+  return runBuildScript(out, {
+    ASTRO_TELEMETRY_DISABLED: '1',
+    NO_COLOR: '1',
+    ROTATIVE_CONTENT_DIR: contentDir,
+    ROTATIVE_CACHE_DIR: join(dir, 'cache'),
+    ROTATIVE_NOW: '2021-06-30T12:00:00+08:00',
   });
-  let output = '';
-  child.stdout.on('data', (c: Buffer) => (output += c.toString()));
-  child.stderr.on('data', (c: Buffer) => (output += c.toString()));
-  return new Promise((resolve) => child.on('close', (code) => resolve({ code, output })));
 }
 
 async function snapshot(): Promise<Map<string, string>> {

@@ -10,6 +10,7 @@ import { mkdir, readdir, readFile, rename, rm, stat, unlink, writeFile } from 'n
 import { createServer } from 'node:net';
 import { dirname, join, relative } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { acquireAstroLock } from '../support/astro-lock.ts';
 import {
   article,
   FIXTURE_NOW,
@@ -27,6 +28,8 @@ const bodies = join(cache, 'article-bodies');
 const seedFile = join(content, 'articles', SEED_PATH);
 
 let server: ChildProcess;
+/** Releases the Astro lock (tests/support/astro-lock.ts), held while the dev server runs. */
+let releaseLock: (() => void) | undefined;
 let base: string;
 let output = '';
 /** How many rendered bodies the cache holds: one an article, once a change has been taken in. */
@@ -81,6 +84,7 @@ async function bodyFiles(): Promise<Map<string, number>> {
 beforeAll(async () => {
   await rm(join(OUTPUT, NAME), { recursive: true, force: true });
   await writeFixtureContent(content);
+  releaseLock = await acquireAstroLock();
   const port = await freePort();
   base = `http://127.0.0.1:${port}/`;
   // Astro's dev server does not serve pages when it sees Vitest's variables (it expects to be under test itself).
@@ -125,6 +129,7 @@ afterAll(async () => {
     server.kill();
     await exited;
   }
+  releaseLock?.();
 });
 
 describe('npm run dev', () => {

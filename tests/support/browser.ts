@@ -28,6 +28,17 @@ const QUIET = [
   '--disable-gpu',
 ];
 
+/**
+ * Unpacks the packaged Chromium (into the system's temporary folder) unless
+ * `CHROME_PATH` names another: the package's check that it is there would let a
+ * second test file launch it half unpacked.
+ */
+export async function prepareBrowser(): Promise<void> {
+  if (process.env['CHROME_PATH']) return;
+  const { default: packaged } = await import('@sparticuz/chromium');
+  await packaged.executablePath();
+}
+
 export async function launchBrowser(): Promise<Browser> {
   const own = process.env['CHROME_PATH'];
   if (own) {

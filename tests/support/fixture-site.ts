@@ -7,6 +7,7 @@ import { spawn } from 'node:child_process';
 import { cp, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { withAstroLock } from './astro-lock.ts';
 import { fixtureImages } from './fixture-images.ts';
 import { defaultSections, generateCorpus, sectionsYaml, writeFiles } from './synthetic-corpus.ts';
 
@@ -158,20 +159,36 @@ export async function buildSite(
   const dir = join(OUTPUT, name);
   const dist = join(dir, 'dist');
   await rm(dist, { recursive: true, force: true });
+  return runBuildScript(dist, {
+    ...BUILD_ENV,
+    ROTATIVE_CONTENT_DIR: contentDir,
+    ROTATIVE_CACHE_DIR: join(dir, 'cache'),
+    ...env,
+  });
+}
+
+/** What every fixture build is given on top of the tests' own environment. */
+const BUILD_ENV: Record<string, string> = {
+  ASTRO_TELEMETRY_DISABLED: '1',
+  ROTATIVE_NOW: FIXTURE_NOW,
+  // The fixture's 50 articles make two search bundles, merged in the browser as a large archive's are.
+  ROTATIVE_SEARCH_BUNDLE_SIZE: '16',
+  NO_COLOR: '1',
+};
+
+/**
+ * `npm run build -- --outDir <dist>` with `env` on top of the tests' own, holding the Astro lock
+ * (tests/support/astro-lock.ts). Always the Node running the tests (24), never the machine's default one.
+ */
+export function runBuildScript(dist: string, env: Record<string, string>): Promise<BuildResult> {
+  return withAstroLock(() => spawnBuild(dist, env));
+}
+
+async function spawnBuild(dist: string, env: Record<string, string>): Promise<BuildResult> {
   // The production build: `astro build`, then the search index, as `npm run build` does.
   const child = spawn(process.execPath, [join(ROOT, 'src/cli/build-site.ts'), '--outDir', dist], {
     cwd: ROOT,
-    env: {
-      ...process.env,
-      ASTRO_TELEMETRY_DISABLED: '1',
-      ROTATIVE_CONTENT_DIR: contentDir,
-      ROTATIVE_CACHE_DIR: join(dir, 'cache'),
-      ROTATIVE_NOW: FIXTURE_NOW,
-      // The fixture's 50 articles make two search bundles, merged in the browser as a large archive's are.
-      ROTATIVE_SEARCH_BUNDLE_SIZE: '16',
-      NO_COLOR: '1',
-      ...env,
-    },
+    env: { ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
@@ -182,12 +199,12 @@ export async function buildSite(
 }
 
 /** Builds the standard fixture site and fails loudly if the build does. */
-export async function buildFixtureSite(name: string, env: Record<string, string> = {}): Promise<string> {
+export async function buildFixtureSite(name: string, env: Record<string, string> = {}): Promise<BuildResult> {
   const contentDir = join(OUTPUT, name, 'content');
   await writeFixtureContent(contentDir);
   const result = await buildSite(name, contentDir, env);
   if (result.code !== 0) throw new Error(`Fixture build "${name}" failed (exit ${result.code}):\n${result.output}`);
-  return result.dist;
+  return result;
 }
 
 /** Reads a built page by its site path (`/international/2/` → `international/2/index.html`). */
