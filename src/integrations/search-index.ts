@@ -8,6 +8,7 @@ import { copyFile, link, mkdir, readdir, readFile, rename, rm } from 'node:fs/pr
 import { availableParallelism } from 'node:os';
 import { basename, join, relative } from 'node:path';
 import { fork } from 'node:child_process';
+import type { EventEmitter } from 'node:events';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { bodiesDir, bodyFile, readBodyRecords } from '../lib/article-bodies.ts';
@@ -58,21 +59,38 @@ async function intactBundle(dir: string, fingerprint: string, version: string): 
   return files.every((file, i) => digests[i] === record.files[file]);
 }
 
-/** Indexes a bundle in a process of its own (`search-worker.ts`); gives Pagefind's count of pages. */
-function runWorker(job: SearchWorkerJob): Promise<number> {
+/**
+ * The one reply of a forked process. Node may report the process's exit before the last message it sent (the
+ * build once failed so, with the index written), so no reply is an error only once its channel is closed too.
+ */
+export function replyOf<T>(child: EventEmitter & { readonly connected: boolean }, name: string): Promise<T> {
   return new Promise((resolve, reject) => {
-    // The Node running this build, never the machine's default one.
-    const child = fork(fileURLToPath(new URL('./search-worker.ts', import.meta.url)), {
-      execPath: process.execPath,
-      stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
-    });
-    child.once('message', (reply: SearchWorkerReply) =>
-      reply.error === undefined ? resolve(reply.pages) : reject(new Error(reply.error)),
-    );
+    let exit: string | undefined;
+    const stopped = () => {
+      if (exit !== undefined && !child.connected) reject(new Error(`${name} stopped (${exit}) without a reply`));
+    };
+    child.once('message', (reply: T) => resolve(reply));
     child.once('error', reject);
-    child.once('exit', (code) => reject(new Error(`the search indexer stopped (exit ${code})`)));
-    child.send(job);
+    child.once('exit', (code: number | null, signal: string | null) => {
+      exit = code === null ? `signal ${signal}` : `exit ${code}`;
+      stopped();
+    });
+    child.once('disconnect', stopped);
   });
+}
+
+/** Indexes a bundle in a process of its own (`search-worker.ts`); gives Pagefind's count of pages. */
+async function runWorker(job: SearchWorkerJob): Promise<number> {
+  // The Node running this build, never the machine's default one.
+  const child = fork(fileURLToPath(new URL('./search-worker.ts', import.meta.url)), {
+    execPath: process.execPath,
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+  });
+  const reply = replyOf<SearchWorkerReply>(child, 'the search indexer');
+  child.send(job);
+  const answer = await reply;
+  if (answer.error !== undefined) throw new Error(answer.error);
+  return answer.pages;
 }
 
 export interface PreparedIndex {
