@@ -9,6 +9,7 @@ import type { Nodes as MdastNodes, Root as MdastRoot } from 'mdast';
 import type { ContentProblem } from '../lib/problems.ts';
 import type { BodyChecker } from '../lib/read-content.ts';
 import type { PipelineOptions } from './index.ts';
+import { articleSanitizeSchema } from './sanitize-schema.ts';
 
 /** What a body needs to hold for one of the checks below to find anything. */
 const TRIGGER = /<|::|\]:|^ {0,3}#(?!#)|^ {0,3}=+[ \t]*$/m;
@@ -49,6 +50,7 @@ async function loadTools(options: PipelineOptions) {
     { default: rehypeSanitizeArticle },
     { default: rehypeEmbedAllowlist },
     { remarkRehypeOptions },
+    { find, html: htmlSchema },
   ] = await Promise.all([
     import('unified'),
     import('remark-parse'),
@@ -64,6 +66,7 @@ async function loadTools(options: PipelineOptions) {
     import('./rehype-sanitize-article.ts'),
     import('./rehype-embed-allowlist.ts'),
     import('./index.ts'),
+    import('property-information'),
   ]);
   const creditLabel = dictionaryFor(options.locale).imageCredit;
   const embedPrefixes = options.embedPrefixes ?? [];
@@ -78,7 +81,9 @@ async function loadTools(options: PipelineOptions) {
   // The site's sanitiser and embed allow-list, as the pipeline runs them first among the rehype plugins.
   const publish = unified().use(rehypeSanitizeArticle, { embedPrefixes }).use(rehypeEmbedAllowlist, { embedPrefixes });
   const parseHtml = unified().use(rehypeRaw);
-  return { markdown, toHtml, publish, parseHtml, visit, parseEntities, embedPrefixes };
+  /** An element property's name as written in HTML (`className` → `class`, `onClick` → `onclick`). */
+  const attributeName = (property: string) => find(htmlSchema, property).attribute;
+  return { markdown, toHtml, publish, parseHtml, visit, parseEntities, embedPrefixes, attributeName };
 }
 
 /** A piece of prose in the source, with its line in the body. */
@@ -124,9 +129,9 @@ async function checkBody(tools: Tools, body: string, file: string, bodyLine: num
   });
   const published = await publish.run(structuredClone(hast));
 
+  const parsed = await parseHtml.run(structuredClone(hast));
   // Iframes: those the HTML holds, against those left once sanitised.
   if (raws.some((raw) => /<iframe\b/i.test(raw.value))) {
-    const parsed = await parseHtml.run(structuredClone(hast));
     const kept = new Set<string>();
     visit(published, 'element', (node: Element) => {
       if (node.tagName === 'iframe') kept.add(`${String(node.properties['src'])}@${node.position?.start.line}`);
@@ -138,7 +143,6 @@ async function checkBody(tools: Tools, body: string, file: string, bodyLine: num
       warning(node.position?.start.line, iframeMessage(src, node, tools.embedPrefixes));
     });
   }
-
   const lost = firstLoss(prose, textOf(published));
   if (lost) {
     // What hides it: the last element that swallows its content, or comment, opened before it.
@@ -153,7 +157,80 @@ async function checkBody(tools: Tools, body: string, file: string, bodyLine: num
         : `the <!--${where} is never closed with -->, so the rest is a comment: close it or delete it`;
     error(lost.line, `prose lost from here on ("${excerpt(lost.text)}"): ${why}`);
   }
+  // Once prose is lost, the error names the tag that hides it: elements removed whole are not listed again.
+  for (const [line, changes] of markupChanges(parsed, published, tools.attributeName, { whole: !lost }))
+    warning(
+      line,
+      `HTML not published as written: ${changes.join('; ')}: readers get the text without it; delete it, or write what the site allows (README, Markdown)`,
+    );
   return problems.sort(byLine);
+}
+
+/** Elements the sanitiser removes with what they hold (`strip` in `sanitize-schema.ts`); others lose their tags only. */
+const STRIPPED = new Set(articleSanitizeSchema({ embedPrefixes: ['https://'] }).strip);
+
+/** Properties whose value the sanitiser prefixes on purpose (`user-content-`, so ids cannot shadow the page's own). */
+const CLOBBERED = new Set(['id', 'name', 'ariaDescribedBy', 'ariaLabelledBy']);
+
+/**
+ * What the sanitiser removes or changes in the markup an editor wrote, by line: elements it does not publish, and
+ * attributes it drops or rewrites (a `style`, an `onclick`, an `ftp:` link, an `<input>` made a checkbox). Iframes have
+ * their own message; text lost with an element is an error of its own (`firstLoss`).
+ */
+function markupChanges(
+  parsed: HastRoot,
+  published: HastRoot,
+  attributeName: (property: string) => string,
+  list: { whole: boolean },
+): Map<number, string[]> {
+  // By where it starts and its name: an element and its first child start at the same place.
+  const kept = new Map<string, Element>();
+  const index = (node: HastNodes): void => {
+    if (node.type === 'element' && node.position?.start.offset !== undefined)
+      kept.set(`${node.position.start.offset}:${node.tagName}`, node);
+    if ('children' in node) for (const child of node.children) index(child);
+  };
+  index(published);
+  const changes = new Map<number, string[]>();
+  const note = (line: number, change: string) => {
+    const list = changes.get(line) ?? [];
+    if (!list.includes(change)) list.push(change);
+    changes.set(line, list);
+  };
+  const walk = (node: HastNodes): void => {
+    if (!('children' in node)) return;
+    for (const child of node.children) {
+      if (child.type !== 'element') continue;
+      const start = child.position?.start;
+      if (child.tagName === 'iframe') continue;
+      if (start?.offset === undefined) {
+        walk(child);
+        continue;
+      }
+      const tag = `<${child.tagName}>`;
+      const published = kept.get(`${start.offset}:${child.tagName}`);
+      if (!published) {
+        if (STRIPPED.has(child.tagName)) {
+          if (list.whole) note(start.line, `${tag} removed with what it holds`);
+        } else {
+          note(start.line, `${tag} removed (what it holds kept)`);
+          walk(child);
+        }
+        continue;
+      }
+      const changed = Object.keys(child.properties).filter(
+        (property) =>
+          !CLOBBERED.has(property) && String(child.properties[property]) !== String(published.properties[property]),
+      );
+      const removed = changed.filter((property) => published.properties[property] === undefined);
+      if (removed.length > 0) note(start.line, `${removed.map(attributeName).join(', ')} of ${tag} removed`);
+      for (const property of changed.filter((p) => published.properties[p] !== undefined))
+        note(start.line, `${attributeName(property)} of ${tag} made "${String(published.properties[property])}"`);
+      walk(child);
+    }
+  };
+  walk(parsed);
+  return changes;
 }
 
 const byLine = (a: ContentProblem, b: ContentProblem) => (a.line ?? 0) - (b.line ?? 0);

@@ -8,6 +8,8 @@ const check = createBodyChecker(pipeline);
 const file = 'content/articles/2021/05/x.md';
 
 /** The problems of `body`, as if it started on line 10 of its file. */
+const WITHOUT = 'readers get the text without it; delete it, or write what the site allows (README, Markdown)';
+
 async function problems(body: string, checker = check): Promise<string[]> {
   return (await checker(body, { file, bodyLine: 10 })).map(formatProblem);
 }
@@ -52,7 +54,26 @@ describe('createBodyChecker', () => {
       '',
       'Fin.',
     ].join('\n');
-    expect(await problems(body)).toEqual([]);
+    // Nothing lost; what does not reach the page is named.
+    expect(await problems(body)).toEqual([
+      `${file}:14: warning: HTML not published as written: <script> removed with what it holds: ${WITHOUT}`,
+      `${file}:16: warning: HTML not published as written: <style> removed with what it holds: ${WITHOUT}`,
+    ]);
+  });
+
+  it('names the markup the sanitiser removes or changes, line by line, and not what it keeps or prefixes', async () => {
+    const body = [
+      '<div class="pub" style="color:red">Un bloc <font color="red">coloré</font> <span onclick="x()">cliquable</span>.</div>',
+      '',
+      '<form><input type="text" name="q"></form>',
+      '',
+      '<a href="ftp://valmorin.example/f" target="_blank">FTP</a> et <a href="https://valmorin.example/" id="ancre" lang="en">un lien</a>.',
+    ].join('\n');
+    expect(await problems(body)).toEqual([
+      `${file}:10: warning: HTML not published as written: class, style of <div> removed; <font> removed (what it holds kept); onclick of <span> removed: ${WITHOUT}`,
+      `${file}:12: warning: HTML not published as written: <form> removed (what it holds kept); type of <input> made "checkbox": ${WITHOUT}`,
+      `${file}:14: warning: HTML not published as written: href, target of <a> removed: ${WITHOUT}`,
+    ]);
   });
 
   it('finds nothing lost from what Markdown itself writes (why bodies without raw HTML skip the comparison)', async () => {
@@ -85,7 +106,10 @@ describe('createBodyChecker', () => {
       '',
       '[^1]: Une note appelée.',
     ].join('\n');
-    expect(await problems(body)).toEqual([]);
+    // Only the unsafe link's address is removed, and said so.
+    expect(await problems(body)).toEqual([
+      `${file}:10: warning: HTML not published as written: href of <a> removed: ${WITHOUT}`,
+    ]);
   });
 
   it('refuses an unknown directive at its line in the file', async () => {
