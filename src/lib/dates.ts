@@ -37,13 +37,20 @@ function partsFormatter(timeZone: string): Intl.DateTimeFormat {
   return formatter;
 }
 
+/** Fields already read, by zone and instant: a build shows each article's dates on many pages. Bounded, for previews. */
+const knownParts = new Map<string, Map<number, Readonly<ZonedParts>>>();
+const KNOWN_PARTS_LIMIT = 100_000;
+
 /** Wall-clock fields of `date` in `timeZone`, from `Intl`. */
-export function zonedParts(date: Date, timeZone: string): ZonedParts {
+export function zonedParts(date: Date, timeZone: string): Readonly<ZonedParts> {
+  const instant = date.getTime();
+  const known = knownParts.get(timeZone)?.get(instant);
+  if (known) return known;
   const parts: Partial<Record<Intl.DateTimeFormatPartTypes, string>> = {};
   for (const part of partsFormatter(timeZone).formatToParts(date)) parts[part.type] = part.value;
   // "GMT+08:00", or plain "GMT" for UTC itself.
   const offset = parts.timeZoneName === 'GMT' ? '+00:00' : (parts.timeZoneName ?? '').replace('GMT', '');
-  return {
+  const fields: Readonly<ZonedParts> = Object.freeze({
     yyyy: parts.year ?? '',
     MM: parts.month ?? '',
     dd: parts.day ?? '',
@@ -51,7 +58,12 @@ export function zonedParts(date: Date, timeZone: string): ZonedParts {
     mm: parts.minute ?? '',
     ss: parts.second ?? '',
     offset,
-  };
+  });
+  let zone = knownParts.get(timeZone);
+  if (!zone) knownParts.set(timeZone, (zone = new Map<number, Readonly<ZonedParts>>()));
+  if (zone.size >= KNOWN_PARTS_LIMIT) zone.clear();
+  zone.set(instant, fields);
+  return fields;
 }
 
 /** `2021-05-21T08:19:00+08:00`: the instant with the zone's offset, for `<time datetime>`. */

@@ -49,6 +49,15 @@ describe('zonedParts', () => {
     expect(zonedParts(new Date('2021-07-15T12:00:00Z'), 'Europe/Paris').offset).toBe('+02:00');
     expect(zonedParts(new Date('2021-07-15T12:00:00Z'), 'Asia/Kolkata').offset).toBe('+05:30');
   });
+
+  it('reads the instant each time, whatever was asked before (fields are kept by zone and instant)', () => {
+    const date = new Date('2021-05-20T23:30:00Z');
+    expect(zonedParts(date, 'Asia/Shanghai').dd).toBe('21');
+    expect(zonedParts(date, 'America/New_York')).toMatchObject({ dd: '20', HH: '19', offset: '-04:00' });
+    date.setTime(Date.parse('2021-12-31T20:00:00Z'));
+    expect(zonedParts(date, 'Asia/Shanghai')).toMatchObject({ yyyy: '2022', MM: '01', dd: '01', HH: '04' });
+    expect(Object.isFrozen(zonedParts(date, 'Asia/Shanghai'))).toBe(true);
+  });
 });
 
 describe('isoInZone', () => {
