@@ -167,7 +167,7 @@ async function checkBody(tools: Tools, body: string, file: string, bodyLine: num
 }
 
 /** Elements the sanitiser removes with what they hold (`strip` in `sanitize-schema.ts`); others lose their tags only. */
-const STRIPPED = new Set(articleSanitizeSchema({ embedPrefixes: ['https://'] }).strip);
+const STRIPPED = new Set(articleSanitizeSchema().strip);
 
 /** Properties whose value the sanitiser prefixes on purpose (`user-content-`, so ids cannot shadow the page's own). */
 const CLOBBERED = new Set(['id', 'name', 'ariaDescribedBy', 'ariaLabelledBy']);

@@ -8,8 +8,7 @@ import { existsSync, readdirSync, readFileSync, realpathSync } from 'node:fs';
 import { copyFile, mkdir, readFile, rm, symlink, writeFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { check } from '#src/cli/check.ts';
-import { runCommand } from '#src/cli/common.ts';
+import { runCli } from '../cli/run-cli.ts';
 import { article, FIXTURE_NOW, OUTPUT, ROOT, buildSite, type BuildResult } from '../support/fixture-site.ts';
 
 const FIXTURES = join(ROOT, 'tests', 'fixtures', 'bad-content');
@@ -92,18 +91,8 @@ beforeAll(async () => {
   }
 
   // The checker in this process (its spawned run is tests/cli/check.test.ts's), the build as CI runs it.
-  let output = '';
-  const collect = { write: (text: string) => (output += text) };
-  const code = await runCommand(check, {
-    argv: [],
-    env: { ROTATIVE_CONTENT_DIR: content, ROTATIVE_NOW: FIXTURE_NOW },
-    now: new Date(),
-    cwd: ROOT,
-    stdin: () => Promise.resolve(''),
-    stdout: collect,
-    stderr: collect,
-  });
-  checked = { code, output };
+  const result = await runCli('check.ts', [], { contentDir: content, env: { ROTATIVE_NOW: FIXTURE_NOW } });
+  checked = { code: result.code, output: result.stdout + result.stderr };
   build = await buildSite(NAME, content, { TZ: 'UTC' });
 });
 
