@@ -127,9 +127,10 @@ async function checkBody(tools: Tools, body: string, file: string, bodyLine: num
   visit(hast, 'raw', (node) => {
     raws.push({ value: node.value, line: node.position?.start.line ?? 1 });
   });
-  const published = await publish.run(structuredClone(hast));
 
+  // Raw HTML parsed once: the sanitiser then finds no raw node to parse again.
   const parsed = await parseHtml.run(structuredClone(hast));
+  const published = await publish.run(structuredClone(parsed));
   // Iframes: those the HTML holds, against those left once sanitised.
   if (raws.some((raw) => /<iframe\b/i.test(raw.value))) {
     const kept = new Set<string>();
