@@ -4,14 +4,14 @@
  * Warning: it empties the project's own `.astro/data-store.json` (the dev server's content store, a cache) before
  * each cold start.
  */
-import { type ChildProcess, spawn } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { cp, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { type DevServer, freePort, startDevServer } from '../tests/support/dev-server.ts';
 import { generateCorpus, isoBeijing, sectionsYaml, writeFiles } from '../tests/support/synthetic-corpus.ts';
 
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
@@ -30,73 +30,18 @@ if (!Number.isInteger(count) || count < 1)
   throw new Error(`--articles: expected a whole number, got ${values.articles}`);
 if (!Number.isInteger(runs) || runs < 1) throw new Error(`--runs: expected a whole number, got ${values.runs}`);
 
-async function freePort(): Promise<number> {
-  const probe = createServer();
-  await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
-  const address = probe.address();
-  await new Promise((resolve) => probe.close(resolve));
-  if (address === null || typeof address === 'string') throw new Error('no free port');
-  return address.port;
-}
-
 /** Seconds until `state` holds, polling every 10 ms; fails after two minutes, with the server's output. */
 async function secondsUntil(
   state: () => Promise<boolean>,
-  server: Server,
+  server: DevServer,
   started = performance.now(),
 ): Promise<number> {
   while (performance.now() - started < 120_000) {
     if (await state().catch(() => false)) return (performance.now() - started) / 1000;
     await new Promise((resolve) => setTimeout(resolve, 10));
   }
-  await stop(server);
+  await server.stop();
   throw new Error(`gave up after two minutes; the server said:\n${server.output()}`);
-}
-
-interface Server {
-  child: ChildProcess;
-  base: string;
-  output: () => string;
-}
-
-function startDev(content: string, cache: string, now: string, port: number): Server {
-  const child = spawn(
-    process.execPath,
-    // --ignore-lock: alongside an editor's own `astro dev`, and no lock file left behind.
-    [
-      join(ROOT, 'node_modules/astro/bin/astro.mjs'),
-      'dev',
-      '--port',
-      String(port),
-      '--host',
-      '127.0.0.1',
-      '--ignore-lock',
-    ],
-    {
-      cwd: ROOT,
-      env: {
-        ...process.env,
-        ASTRO_DEV_BACKGROUND: '0',
-        ASTRO_TELEMETRY_DISABLED: '1',
-        NO_COLOR: '1',
-        ROTATIVE_CONTENT_DIR: content,
-        ROTATIVE_CACHE_DIR: cache,
-        ROTATIVE_NOW: now,
-      },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    },
-  );
-  let output = '';
-  child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  return { child, base: `http://127.0.0.1:${port}/`, output: () => output };
-}
-
-async function stop(server: Server): Promise<void> {
-  if (server.child.exitCode !== null) return;
-  const exited = new Promise((resolve) => server.child.once('exit', resolve));
-  server.child.kill();
-  await exited;
 }
 
 const shows = (url: string, text: string) => async () => {
@@ -132,7 +77,7 @@ async function time(
       await rm(join(ROOT, '.astro', 'data-store.json'), { force: true });
     }
     const started = performance.now();
-    const server = startDev(content, cache, now, port);
+    const server = await startDevServer({ content, cache, now, port });
     const seconds = await secondsUntil(async () => (await fetch(server.base)).status === 200, server, started);
     return { server, seconds };
   };
@@ -140,7 +85,7 @@ async function time(
   // Astro saves its content store half a second after the last change: the warm start needs it.
   const store = join(ROOT, '.astro', 'data-store.json');
   await secondsUntil(async () => (await readFile(store, 'utf8')).includes(lastId), cold.server);
-  await stop(cold.server);
+  await cold.server.stop();
   const warm = await first(false);
   const saveToPage: number[] = [];
   const original = await readFile(article, 'utf8');
@@ -151,7 +96,7 @@ async function time(
     saveToPage.push(await secondsUntil(shows(new URL(url, warm.server.base).href, mark), warm.server, started));
   }
   await writeFile(article, original);
-  await stop(warm.server);
+  await warm.server.stop();
   return { label, files, coldFirstPage: cold.seconds, warmFirstPage: warm.seconds, saveToPage };
 }
 

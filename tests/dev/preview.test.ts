@@ -5,12 +5,11 @@
  * Every wait is for a state of the server, never a fixed delay; its time limit
  * only turns a hang into a failure with the server's output.
  */
-import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdir, readdir, readFile, rename, rm, stat, unlink, writeFile } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import { dirname, join, relative } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { acquireAstroLock } from '../support/astro-lock.ts';
+import { type DevServer, startDevServer } from '../support/dev-server.ts';
 import {
   article,
   FIXTURE_NOW,
@@ -27,23 +26,13 @@ const cache = join(OUTPUT, NAME, 'cache');
 const bodies = join(cache, 'article-bodies');
 const seedFile = join(content, 'articles', SEED_PATH);
 
-let server: ChildProcess;
+let server: DevServer | undefined;
+/** What the server printed so far. */
+const output = (): string => server?.output() ?? '';
 /** Releases the Astro lock (tests/support/astro-lock.ts), held while the dev server runs. */
 let releaseLock: (() => void) | undefined;
-let base: string;
-let output = '';
 /** How many rendered bodies the cache holds: one an article, once a change has been taken in. */
 let bodyCount: number;
-
-/** A port nothing listens on. */
-async function freePort(): Promise<number> {
-  const probe = createServer();
-  await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
-  const address = probe.address();
-  await new Promise((resolve) => probe.close(resolve));
-  if (address === null || typeof address === 'string') throw new Error('no port');
-  return address.port;
-}
 
 /** Polls `state` until it holds; fails with the server's output after `seconds`. */
 async function until(what: string, state: () => Promise<boolean>, seconds = 30): Promise<void> {
@@ -61,11 +50,11 @@ async function until(what: string, state: () => Promise<boolean>, seconds = 30):
   }
   const cause = last instanceof Error && last.cause instanceof Error ? `: ${last.cause.message}` : '';
   const why = last instanceof Error ? ` (last: ${last.message}${cause})` : '';
-  throw new Error(`Waited ${seconds} s for ${what}${why}. Server output:\n${output}`);
+  throw new Error(`Waited ${seconds} s for ${what}${why}. Server output:\n${output()}`);
 }
 
 async function page(path: string): Promise<{ status: number; html: string }> {
-  const response = await fetch(new URL(path, base));
+  const response = await fetch(new URL(path, server!.base));
   return { status: response.status, html: await response.text() };
 }
 
@@ -85,64 +74,27 @@ beforeAll(async () => {
   await rm(join(OUTPUT, NAME), { recursive: true, force: true });
   await writeFixtureContent(content);
   releaseLock = await acquireAstroLock();
-  const port = await freePort();
-  base = `http://127.0.0.1:${port}/`;
-  // Astro's dev server does not serve pages when it sees Vitest's variables (it expects to be under test itself).
-  const env = Object.fromEntries(Object.entries(process.env).filter(([key]) => !/^VITEST|^TEST$|^NODE_ENV$/.test(key)));
-  server = spawn(
-    process.execPath,
-    // --ignore-lock: alongside an editor's own `astro dev`, and no lock file left behind.
-    [
-      join(ROOT, 'node_modules/astro/bin/astro.mjs'),
-      'dev',
-      '--port',
-      String(port),
-      '--host',
-      '127.0.0.1',
-      '--ignore-lock',
-    ],
-    {
-      cwd: ROOT,
-      env: {
-        ...env,
-        // Astro runs dev servers in the background when it believes an agent started it.
-        ASTRO_DEV_BACKGROUND: '0',
-        ASTRO_TELEMETRY_DISABLED: '1',
-        NO_COLOR: '1',
-        ROTATIVE_CONTENT_DIR: content,
-        ROTATIVE_CACHE_DIR: cache,
-        ROTATIVE_NOW: FIXTURE_NOW,
-      },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    },
-  );
-  server.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  server.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  server.on('exit', (code, signal) => (output += `\n(the server exited: ${code ?? signal})\n`));
+  server = await startDevServer({ content, cache, now: FIXTURE_NOW });
   await until('the server to answer', async () => (await page('/')).status === 200, 120);
   bodyCount = (await bodyFiles()).size;
 });
 
 afterAll(async () => {
-  if (server && server.exitCode === null) {
-    const exited = new Promise((resolve) => server.once('exit', resolve));
-    server.kill();
-    await exited;
-  }
+  await server?.stop();
   releaseLock?.();
 });
 
 describe('npm run dev', () => {
   it('starts without a log line per article', () => {
-    const lines = output.split('\n');
+    const lines = output().split('\n');
     // The two warnings the fixture deserves (the seed's long headline, an image under public/), and no line per body written.
     const warnings = lines.filter((line) => line.includes('/articles/'));
     expect(warnings).toHaveLength(2);
     expect(warnings.find((line) => line.includes('logo-du-festival.md'))).toContain(
       'is served as it is, not optimised',
     );
-    expect(output).not.toContain('article-bodies');
-    expect(output).toMatch(/\d+ files, 0 errors, 2 warnings; 1 draft; 1 scheduled: /);
+    expect(output()).not.toContain('article-bodies');
+    expect(output()).toMatch(/\d+ files, 0 errors, 2 warnings; 1 draft; 1 scheduled: /);
   });
 
   it('shows an edited headline', async () => {
@@ -204,9 +156,9 @@ describe('npm run dev', () => {
 
   it('shows a mistake in the terminal and in the error overlay, as path:line: field: message, and recovers once it is fixed', async () => {
     // The overlay is drawn from what Vite's websocket sends the page: listen as the page does.
-    const client = await (await fetch(new URL('@vite/client', base))).text();
+    const client = await (await fetch(new URL('@vite/client', server!.base))).text();
     const token = /wsToken = "([^"]+)"/.exec(client)?.[1];
-    const socket = new WebSocket(`${base.replace('http', 'ws')}?token=${token}`, 'vite-hmr');
+    const socket = new WebSocket(`${server!.base.replace('http', 'ws')}?token=${token}`, 'vite-hmr');
     const overlays: string[] = [];
     socket.addEventListener('message', (event) => {
       const message = JSON.parse(String(event.data)) as { type: string; err?: { message: string } };
@@ -217,14 +169,14 @@ describe('npm run dev', () => {
       const good = await readFile(seedFile, 'utf8');
       await writeFile(seedFile, good.replace(/^date: .*$/m, 'date: 2021-02-30T08:19:00+08:00'));
       const line = `${relative(ROOT, seedFile)}:3: date: the day 30 February 2021 does not exist (February 2021 has 28 days), got "2021-02-30T08:19:00+08:00"`;
-      await until('the error in the terminal', () => Promise.resolve(output.includes(line)));
+      await until('the error in the terminal', () => Promise.resolve(output().includes(line)));
       await until('the error page', async () => (await page('/')).status === 500);
       await until('the error in the overlay', () =>
         Promise.resolve(overlays.some((shown) => shown.replace(/&quot;/g, '"').includes(line))),
       );
       await writeFile(seedFile, good);
       await until('the page back once fixed', shows(SEED_URL, 'Édité'));
-      expect(output).toContain('Content errors fixed.');
+      expect(output()).toContain('Content errors fixed.');
     } finally {
       socket.close();
     }
