@@ -168,7 +168,7 @@ export async function buildSite(
 }
 
 /** What every fixture build is given on top of the tests' own environment. */
-const BUILD_ENV: Record<string, string> = {
+export const BUILD_ENV: Record<string, string> = {
   ASTRO_TELEMETRY_DISABLED: '1',
   ROTATIVE_NOW: FIXTURE_NOW,
   // The fixture's 50 articles make two search bundles, merged in the browser as a large archive's are.
