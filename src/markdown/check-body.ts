@@ -159,7 +159,7 @@ async function checkBody(tools: Tools, body: string, file: string, bodyLine: num
     error(lost.line, `prose lost from here on ("${excerpt(lost.text)}"): ${why}`);
   }
   // Once prose is lost, the error names the tag that hides it: elements removed whole are not listed again.
-  for (const [line, changes] of markupChanges(parsed, published, tools.attributeName, { whole: !lost }))
+  for (const [line, changes] of markupChanges(parsed, published, tools, { whole: !lost }))
     warning(
       line,
       `HTML not published as written: ${changes.join('; ')}: readers get the text without it; delete it, or write what the site allows (README, Markdown)`,
@@ -171,7 +171,7 @@ async function checkBody(tools: Tools, body: string, file: string, bodyLine: num
 const STRIPPED = new Set(articleSanitizeSchema().strip);
 
 /** Properties whose value the sanitiser prefixes on purpose (`user-content-`, so ids cannot shadow the page's own). */
-const CLOBBERED = new Set(['id', 'name', 'ariaDescribedBy', 'ariaLabelledBy']);
+const CLOBBERED = new Set(articleSanitizeSchema().clobber);
 
 /**
  * What the sanitiser removes or changes in the markup an editor wrote, by line: elements it does not publish, and
@@ -181,17 +181,14 @@ const CLOBBERED = new Set(['id', 'name', 'ariaDescribedBy', 'ariaLabelledBy']);
 function markupChanges(
   parsed: HastRoot,
   published: HastRoot,
-  attributeName: (property: string) => string,
-  list: { whole: boolean },
+  { visit, attributeName }: Pick<Tools, 'visit' | 'attributeName'>,
+  { whole }: { whole: boolean },
 ): Map<number, string[]> {
   // By where it starts and its name: an element and its first child start at the same place.
   const kept = new Map<string, Element>();
-  const index = (node: HastNodes): void => {
-    if (node.type === 'element' && node.position?.start.offset !== undefined)
-      kept.set(`${node.position.start.offset}:${node.tagName}`, node);
-    if ('children' in node) for (const child of node.children) index(child);
-  };
-  index(published);
+  visit(published, 'element', (node: Element) => {
+    if (node.position?.start.offset !== undefined) kept.set(`${node.position.start.offset}:${node.tagName}`, node);
+  });
   const changes = new Map<number, string[]>();
   const note = (line: number, change: string) => {
     const list = changes.get(line) ?? [];
@@ -212,7 +209,7 @@ function markupChanges(
       const published = kept.get(`${start.offset}:${child.tagName}`);
       if (!published) {
         if (STRIPPED.has(child.tagName)) {
-          if (list.whole) note(start.line, `${tag} removed with what it holds`);
+          if (whole) note(start.line, `${tag} removed with what it holds`);
         } else {
           note(start.line, `${tag} removed (what it holds kept)`);
           walk(child);
