@@ -74,7 +74,7 @@ beforeAll(async () => {
   for (const [path, bytes] of Object.entries(await redrawnFixtureImages()))
     await writeFile(join(contentDir, path), bytes);
 
-  const second = await buildSite('publish', contentDir);
+  const second = await buildSite('publish', contentDir, {}, { keepCache: true });
   if (second.code !== 0) throw new Error(`publish build failed:\n${second.output}`);
   published = second;
   // The same content, with a cache of its own: a cold build.

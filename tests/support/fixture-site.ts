@@ -149,16 +149,19 @@ export interface BuildResult {
 
 /**
  * Runs the production build (`npm run build`) on `contentDir` with its own cache and output folders.
- * Always the Node running the tests (24), never the machine's default one.
+ * The build is cold, as on a fresh clone, unless `keepCache` asks for the cache an earlier build of this
+ * test run left. Always the Node running the tests (24), never the machine's default one.
  */
 export async function buildSite(
   name: string,
   contentDir: string,
   env: Record<string, string> = {},
+  { keepCache = false }: { keepCache?: boolean } = {},
 ): Promise<BuildResult> {
   const dir = join(OUTPUT, name);
   const dist = join(dir, 'dist');
   await rm(dist, { recursive: true, force: true });
+  if (!keepCache) await rm(join(dir, 'cache'), { recursive: true, force: true });
   return runBuildScript(dist, {
     ...BUILD_ENV,
     ROTATIVE_CONTENT_DIR: contentDir,
