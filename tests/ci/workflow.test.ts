@@ -7,11 +7,13 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, matchesGlob } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { ROOT } from '../support/fixture-site.ts';
+import { PIPELINE_ENTRIES } from '#src/lib/article-bodies.ts';
 import { buildCacheDir } from '#src/lib/cache-dir.ts';
+import { moduleGraph } from '#src/lib/module-graph.ts';
 
 interface Step {
   id?: string;
@@ -151,8 +153,34 @@ describe('the publish workflow', () => {
     expect(upload.with).toEqual({ path: 'dist' });
   });
 
-  it('lets only one deployment run at a time', () => {
+  it('lets only one deployment run at a time, and a newer build of a branch stop an older one', () => {
     expect(job('deploy').concurrency).toEqual({ group: 'pages', 'cancel-in-progress': false });
+    expect(job('build').concurrency).toEqual({ group: 'build-${{ github.ref }}', 'cancel-in-progress': true });
+  });
+
+  it('keeps the screenshots of every test run', () => {
+    const keep = job('test').steps.find((s) => s.uses?.startsWith('actions/upload-artifact'))!;
+    expect(keep.if).toBe('always()');
+    expect(keep.with).toMatchObject({ path: 'tests/.output/screenshots/' });
+  });
+
+  it('keys each layer of the build cache by every module its files depend on', async () => {
+    const keys = job('build').steps.find((s) => s.id === 'keys')!.run!;
+    const globs = (layer: string) => {
+      const line = keys.split('\n').find((l) => l.includes(`echo "${layer}=`))!;
+      return [...line.matchAll(/'([^']+)'/g)].map((m) => m[1]!);
+    };
+    const covered = (layer: string, files: Iterable<string>) =>
+      [...files].filter((file) => !globs(layer).some((glob) => matchesGlob(file, glob)));
+    // What renders a body (src/lib/article-bodies.ts's digest), and what writes a search bundle.
+    const markdown = await moduleGraph(ROOT, PIPELINE_ENTRIES);
+    const search = await moduleGraph(ROOT, ['src/integrations/search-index.ts', 'src/integrations/search-worker.ts']);
+    const settings = ['package-lock.json', 'astro.config.mjs', 'src/site.ts', 'src/site.config.ts'];
+    expect(covered('markdown', [...markdown.keys(), ...settings])).toEqual([]);
+    expect(covered('search', [...search.keys(), ...markdown.keys(), ...settings])).toEqual([]);
+    expect(covered('pages', ['src/components/SiteFooter.astro', 'src/pages/index.astro', ...settings])).toEqual([]);
+    // The check has teeth: a module outside every glob is reported.
+    expect(covered('markdown', ['src/components/SiteFooter.astro'])).toEqual(['src/components/SiteFooter.astro']);
   });
 
   it('builds for the Pages URL and base path', () => {
