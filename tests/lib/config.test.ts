@@ -65,6 +65,16 @@ describe('resolveSiteConfig', () => {
       /pageSize: expected a whole number/,
     );
   });
+
+  it.each([1, 5, 2.5])('refuses %d secondary stories on the front page: 2, 3 or 4 fill its row', (count) => {
+    expect(() => resolveSiteConfig({ ...input, homeSecondaryCount: count }, {}, startedAt)).toThrow(
+      `homeSecondaryCount: expected 2, 3 or 4, got ${count}`,
+    );
+  });
+
+  it.each([2, 3, 4])('takes %d secondary stories', (count) => {
+    expect(resolveSiteConfig({ ...input, homeSecondaryCount: count }, {}, startedAt).homeSecondaryCount).toBe(count);
+  });
 });
 
 describe('normaliseBasePath', () => {
