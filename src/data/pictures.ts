@@ -19,8 +19,8 @@ export const SLOTS = {
     widths: [400, 800],
     sizes: '(min-width: 72rem) 22rem, (min-width: 40rem) calc(50vw - 2.5rem), calc(100vw - 2rem)',
   },
-  /** Thumbnails beside teasers (`.teaser-thumb`, 7rem; 6rem on phones). */
-  thumb: { widths: [200, 400], sizes: '7rem' },
+  /** Thumbnails beside list teasers (`.teaser-image` in `.teaser.has-image`): 6rem wide, 7rem from 40rem. */
+  thumb: { widths: [200, 400], sizes: '(min-width: 40rem) 7rem, 6rem' },
 } as const;
 
 export type Slot = keyof typeof SLOTS;

@@ -102,6 +102,8 @@ export interface SiteEnv {
   ROTATIVE_FEED_FULL_TEXT?: string | undefined;
   /** Overrides `searchBundleSize` (tests split a small site into several bundles). */
   ROTATIVE_SEARCH_BUNDLE_SIZE?: string | undefined;
+  /** Overrides `remoteImageHosts`: host names separated by commas, e.g. `photos.agence.example,cdn.example.org`. */
+  ROTATIVE_REMOTE_IMAGE_HOSTS?: string | undefined;
 }
 
 export const configDefaults = {
@@ -153,13 +155,11 @@ function secondaryCount(value: number): number {
 }
 
 /** Host names only (`photos.example.org`), lower-cased: a scheme or a path here is a mistake worth stopping for. */
-function remoteImageHosts(hosts: readonly string[]): string[] {
+function remoteImageHosts(hosts: readonly string[], from: string): string[] {
   return hosts.map((host) => {
     const trimmed = host.trim().toLowerCase();
     if (!/^[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)+$/.test(trimmed)) {
-      throw new Error(
-        `Site config: remoteImageHosts: expected a host name such as photos.example.org (no https://, no path), got "${host}"`,
-      );
+      throw new Error(`${from}: expected a host name such as photos.example.org (no https://, no path), got "${host}"`);
     }
     return trimmed;
   });
@@ -183,6 +183,14 @@ function booleanSetting(value: string | undefined, name: string): boolean | unde
   if (value === undefined) return undefined;
   if (value === 'true' || value === 'false') return value === 'true';
   throw new Error(`${name}: expected true or false, got "${value}"`);
+}
+
+/** A list of names separated by commas from an environment variable (`a.example, b.example`); empty items dropped. */
+function listSetting(value: string | undefined): string[] | undefined {
+  return value
+    ?.split(',')
+    .map((item) => item.trim())
+    .filter((item) => item !== '');
 }
 
 /** A whole number from an environment variable. */
@@ -260,6 +268,8 @@ export function resolveSiteConfig(input: SiteConfigInput, env: SiteEnv, startedA
     }
   }
 
+  const hostsFromEnv = listSetting(pick(env.ROTATIVE_REMOTE_IMAGE_HOSTS));
+
   return {
     name: input.name,
     url: parsedUrl.origin,
@@ -271,7 +281,9 @@ export function resolveSiteConfig(input: SiteConfigInput, env: SiteEnv, startedA
     featuredWindow: positiveInteger(input.featuredWindow ?? configDefaults.featuredWindow, 'featuredWindow'),
     homeSecondaryCount: secondaryCount(input.homeSecondaryCount ?? configDefaults.homeSecondaryCount),
     homeLatestSize: positiveInteger(input.homeLatestSize ?? configDefaults.homeLatestSize, 'homeLatestSize'),
-    remoteImageHosts: remoteImageHosts(input.remoteImageHosts ?? configDefaults.remoteImageHosts),
+    remoteImageHosts: hostsFromEnv
+      ? remoteImageHosts(hostsFromEnv, 'ROTATIVE_REMOTE_IMAGE_HOSTS')
+      : remoteImageHosts(input.remoteImageHosts ?? configDefaults.remoteImageHosts, 'Site config: remoteImageHosts'),
     sourceUrls: sourceUrls(input.sourceUrls ?? configDefaults.sourceUrls),
     picksSize: positiveInteger(input.picksSize ?? configDefaults.picksSize, 'picksSize'),
     share,

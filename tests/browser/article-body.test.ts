@@ -1,12 +1,15 @@
 /**
- * Article bodies in a real browser: a fixture site is built with two more
- * (fictional) articles, one made of every payload of the XSS corpus and one
+ * Article bodies in a real browser: a fixture site is built with three more
+ * (fictional) articles, one made of every payload of the XSS corpus, one
  * with the furniture editors can write (local image, figure, footnotes, pull
- * quote, box, table). Headless Chromium checks that no payload runs, with and
- * without the page's Content-Security-Policy (the sanitiser must stop them on
- * its own), and that the furniture works as readers use it.
+ * quote, box, table) and one whose images come from an allowed remote host.
+ * Headless Chromium checks that no payload runs, with and without the page's
+ * Content-Security-Policy (the sanitiser must stop them on its own), and that
+ * the furniture works as readers use it. The remote images are checked in the
+ * built HTML only: a reader's browser fetching them is the third-party request
+ * the newsroom allowed, and this machine has no host to serve them.
  */
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { crc32, deflateSync } from 'node:zlib';
 import type { Browser, Page } from 'playwright-core';
@@ -14,7 +17,7 @@ import Parser from 'rss-parser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { axeViolations, launchBrowser, serveStatic, type StaticSite } from '../support/browser.ts';
 import { article, buildSite, OUTPUT, writeFixtureContent } from '../support/fixture-site.ts';
-import { squash } from '../support/html.ts';
+import { listFiles, load, squash } from '../support/html.ts';
 import { bodyImageRefs, checkImageRef } from '#src/lib/image-refs.ts';
 import { createBodyChecker } from '#src/markdown/check-body.ts';
 import { payloads, threats } from '../markdown/xss-payloads.ts';
@@ -33,6 +36,15 @@ const HOSTILE_TITLE = '[Fictif] Dépêche piégée reçue de l’Agence Fictive'
 const HOSTILE_URL = 'international/2021/06/20/depeche-piegee/';
 const FURNITURE_URL = 'culture/2021/06/21/mobilier/';
 const IMAGE = { width: 320, height: 200 };
+
+/**
+ * The allowed remote host (`ROTATIVE_REMOTE_IMAGE_HOSTS`) is under `.example`, a name reserved never to
+ * resolve (RFC 6761): any attempt of the build to download its images would fail the build.
+ */
+const REMOTE_HOST = 'photos.agence.example';
+const REMOTE_URL = 'economie/2021/06/22/criee/';
+const REMOTE_LEAD = { src: `https://${REMOTE_HOST}/2021/06/criee.jpg`, width: 1600, height: 1067 };
+const REMOTE_FIGURE = { src: `https://${REMOTE_HOST}/2021/06/etals.jpg`, width: 1200, height: 800 };
 
 const furniture = [
   'Le conseil municipal de Valmorin a voté le plan[^vote] ; "rien ne presse", a dit M. Oudin.',
@@ -87,6 +99,7 @@ function png(width: number, height: number): Buffer {
 let browser: Browser;
 let page: Page;
 let site: StaticSite;
+let dist: string;
 const dialogs: string[] = [];
 const requests: string[] = [];
 
@@ -112,6 +125,25 @@ beforeAll(async () => {
       date: '2021-06-20T10:00:00+08:00',
       body: hostileBody(accepted),
     }),
+    // In a section of its own among these, so that the pages Chromium visits never show its images.
+    'articles/2021/06/criee.md': article({
+      title: '[Fictif] La criée de Valmorin se modernise',
+      date: '2021-06-22T06:30:00+08:00',
+      section: 'economie',
+      extra: [
+        'image:',
+        `  src: ${REMOTE_LEAD.src}`,
+        '  alt: La halle de la criée au lever du jour',
+        '  credit: Agence Fictive',
+        `  width: ${REMOTE_LEAD.width}`,
+        `  height: ${REMOTE_LEAD.height}`,
+      ].join('\n'),
+      body: [
+        'La criée de Valmorin vend désormais ses lots sur écran.',
+        '',
+        `::figure[Les étals avant la vente]{src="${REMOTE_FIGURE.src}" alt="Des caisses de poissons sur la glace" width=${REMOTE_FIGURE.width} height=${REMOTE_FIGURE.height}}`,
+      ].join('\n'),
+    }),
     'articles/2021/06/mobilier.md': article({
       title: '[Fictif] Le mobilier d’un article',
       date: '2021-06-21T10:00:00+08:00',
@@ -122,8 +154,12 @@ beforeAll(async () => {
   await mkdir(join(contentDir, 'images'), { recursive: true });
   await writeFile(join(contentDir, 'images', 'port.png'), png(IMAGE.width, IMAGE.height));
   // Full-text feeds on, so the feed tests below see these bodies as feed readers get them.
-  const result = await buildSite(name, contentDir, { ROTATIVE_FEED_FULL_TEXT: 'true' });
+  const result = await buildSite(name, contentDir, {
+    ROTATIVE_FEED_FULL_TEXT: 'true',
+    ROTATIVE_REMOTE_IMAGE_HOSTS: REMOTE_HOST,
+  });
   if (result.code !== 0) throw new Error(`The fixture build failed (exit ${result.code}):\n${result.output}`);
+  dist = result.dist;
 
   site = await serveStatic(result.dist);
   browser = await launchBrowser();
@@ -337,5 +373,84 @@ describe('the same bodies in the full-text feeds (feedFullText)', () => {
     // Parsed as a feed reader parses it: `onerror=` inside a title attribute's text is only text.
     expect(threats(body ?? '')).toEqual([]);
     expect(body).toContain('Fin de la dépêche.');
+  });
+});
+
+describe('an article whose images come from an allowed remote host (remoteImageHosts)', () => {
+  let $: ReturnType<typeof load>;
+  beforeAll(async () => {
+    $ = load(await readFile(join(dist, REMOTE_URL, 'index.html'), 'utf8'));
+  });
+
+  it('was built without downloading them: shown from their host, nothing made from them', async () => {
+    // Any download would have failed the build (the host resolves nowhere); nor is any file derived from them.
+    const files = await listFiles(dist);
+    expect(files.filter((file) => /criee|etals/.test(file))).toEqual([`${REMOTE_URL}index.html`]);
+  });
+
+  it('shows the lead image as an <img> from its host, with the size the article gives, loaded first', () => {
+    const img = $('.article-image img');
+    expect(img.length).toBe(1);
+    expect($('.article-image picture').length).toBe(0);
+    expect(img.attr()).toMatchObject({
+      src: REMOTE_LEAD.src,
+      width: String(REMOTE_LEAD.width),
+      height: String(REMOTE_LEAD.height),
+      alt: 'La halle de la criée au lever du jour',
+      loading: 'eager',
+      fetchpriority: 'high',
+    });
+    expect(squash($('.article-image figcaption').text())).toBe('Photo : Agence Fictive');
+  });
+
+  it('shows the body’s figure from its host, sized and lazy', () => {
+    const img = $('.article-body figure img');
+    expect(img.length).toBe(1);
+    expect(img.attr()).toMatchObject({
+      src: REMOTE_FIGURE.src,
+      width: String(REMOTE_FIGURE.width),
+      height: String(REMOTE_FIGURE.height),
+      alt: 'Des caisses de poissons sur la glace',
+      loading: 'lazy',
+    });
+  });
+
+  it('lets the page load images from that host, and from no other', () => {
+    const csp = $('meta[http-equiv="content-security-policy"]').attr('content') ?? '';
+    const imgSrc = csp
+      .split(';')
+      .map((directive) => directive.trim())
+      .find((directive) => directive.startsWith('img-src '));
+    expect(imgSrc).toBe(`img-src 'self' https://${REMOTE_HOST}`);
+  });
+
+  it('gives the remote image and its size to social cards and to the NewsArticle', () => {
+    expect($('meta[property="og:image"]').attr('content')).toBe(REMOTE_LEAD.src);
+    expect($('meta[property="og:image:width"]').attr('content')).toBe(String(REMOTE_LEAD.width));
+    expect($('meta[property="og:image:height"]').attr('content')).toBe(String(REMOTE_LEAD.height));
+    expect($('meta[name="twitter:image"]').attr('content')).toBe(REMOTE_LEAD.src);
+    const ld = $('script[type="application/ld+json"]')
+      .map((_, script) => JSON.parse($(script).text()) as Record<string, unknown>)
+      .get() as Record<string, unknown>[];
+    expect(ld.find((data) => data['@type'] === 'NewsArticle')?.['image']).toEqual([
+      {
+        '@type': 'ImageObject',
+        url: REMOTE_LEAD.src,
+        width: String(REMOTE_LEAD.width),
+        height: String(REMOTE_LEAD.height),
+      },
+    ]);
+  });
+
+  it('is the thumbnail of its teaser on its section page, sized', async () => {
+    const section = load(await readFile(join(dist, 'economie', 'index.html'), 'utf8'));
+    const teaser = section(`.teaser:has(a[href="/${REMOTE_URL}"])`);
+    expect(teaser.find('.teaser-image img').attr()).toMatchObject({
+      src: REMOTE_LEAD.src,
+      width: String(REMOTE_LEAD.width),
+      height: String(REMOTE_LEAD.height),
+      alt: '',
+      loading: 'lazy',
+    });
   });
 });

@@ -63,13 +63,45 @@ async function open(path: string): Promise<void> {
   });
 }
 
+/**
+ * Images with `sizes` whose announced width (the first entry whose media condition holds, measured on a
+ * probe element) differs from the width they are shown at: the browser would pick the wrong file from
+ * `srcset`. The front page's lead and secondary stories are left out: their columns vary with the grid
+ * (`auto-fit`), and their `sizes` are only an estimate.
+ */
+function sizesThatDoNotMatch(): Promise<string[]> {
+  return page.evaluate(() => {
+    const probe = document.createElement('div');
+    probe.style.cssText = 'position: absolute; visibility: hidden; height: 0';
+    document.body.append(probe);
+    const announced = (sizes: string): number => {
+      for (const entry of sizes.split(',')) {
+        const [, condition, length] = /^\s*(\(.*\))\s+(.+)$/.exec(entry) ?? [undefined, undefined, entry];
+        if (condition && !matchMedia(condition).matches) continue;
+        probe.style.width = length.trim();
+        return probe.getBoundingClientRect().width;
+      }
+      return Number.NaN;
+    };
+    const wrong = [...document.images]
+      .filter((img) => img.sizes !== '' && !img.closest('.front'))
+      .map((img) => ({ img, shown: img.getBoundingClientRect().width, said: announced(img.sizes) }))
+      .filter(({ shown, said }) => !(Math.abs(shown - said) < 0.5))
+      .map(
+        ({ img, shown, said }) => `${img.getAttribute('src')}: shown ${shown} px, sizes="${img.sizes}" says ${said} px`,
+      );
+    probe.remove();
+    return wrong;
+  });
+}
+
 describe.each(Object.entries(widths))('at %s width', (label, size) => {
   beforeAll(async () => {
     await page.setViewportSize(size);
   });
 
   it.each(Object.entries(pageTypes))(
-    '%s: no horizontal overflow, no layout shift, no axe violation',
+    '%s: no horizontal overflow, no layout shift, images as wide as their sizes say, no axe violation',
     async (name, path) => {
       await open(path);
       const overflow = await page.evaluate(
@@ -80,6 +112,7 @@ describe.each(Object.entries(widths))('at %s width', (label, size) => {
         (window as unknown as { layoutShifts: number[] }).layoutShifts.reduce((sum, value) => sum + value, 0),
       );
       expect(shift, `${name}: cumulative layout shift`).toBe(0);
+      expect(await sizesThatDoNotMatch(), `${name}: images whose sizes announce another width`).toEqual([]);
       await page.screenshot({ path: join(SCREENSHOTS, `${name}-${label}.png`), fullPage: true });
       expect(await axeViolations(page)).toEqual([]);
       // Contrast differs in the dark scheme.

@@ -60,6 +60,38 @@ describe('resolveSiteConfig', () => {
     ).toBe(false);
   });
 
+  it('takes remoteImageHosts from ROTATIVE_REMOTE_IMAGE_HOSTS, separated by commas, in place of the file’s', () => {
+    const file = { ...input, remoteImageHosts: ['photos.agence.example'] };
+    expect(resolveSiteConfig(file, {}, startedAt).remoteImageHosts).toEqual(['photos.agence.example']);
+    expect(
+      resolveSiteConfig(file, { ROTATIVE_REMOTE_IMAGE_HOSTS: ' Images.Example.org, cdn.example.org ,' }, startedAt)
+        .remoteImageHosts,
+    ).toEqual(['images.example.org', 'cdn.example.org']);
+    // Empty is unset, as for the other variables.
+    expect(resolveSiteConfig(file, { ROTATIVE_REMOTE_IMAGE_HOSTS: '' }, startedAt).remoteImageHosts).toEqual([
+      'photos.agence.example',
+    ]);
+  });
+
+  it.each([
+    [
+      { ROTATIVE_REMOTE_IMAGE_HOSTS: 'https://images.example.org' },
+      /^ROTATIVE_REMOTE_IMAGE_HOSTS: expected a host name/,
+    ],
+    [
+      { ROTATIVE_REMOTE_IMAGE_HOSTS: 'images.example.org/photos' },
+      /^ROTATIVE_REMOTE_IMAGE_HOSTS: expected a host name/,
+    ],
+  ])('refuses %j, naming the variable', (env, message) => {
+    expect(() => resolveSiteConfig(input, env, startedAt)).toThrow(message);
+  });
+
+  it('refuses a remoteImageHosts entry in the file that is not a host name, naming the setting', () => {
+    expect(() => resolveSiteConfig({ ...input, remoteImageHosts: ['https://x.example.org/'] }, {}, startedAt)).toThrow(
+      /^Site config: remoteImageHosts: expected a host name such as photos\.example\.org \(no https:\/\/, no path\), got "https:\/\/x\.example\.org\/"$/,
+    );
+  });
+
   it('refuses a page size that cannot paginate', () => {
     expect(() => resolveSiteConfig({ ...input, pageSize: 0 }, {}, startedAt)).toThrow(
       /pageSize: expected a whole number/,

@@ -67,6 +67,12 @@ describe('image checks', () => {
     ['corps-absent', 13, 'body', '"./absente.png": no file at content/articles/images/absente.png'],
     ['corps-evasion', 13, 'body', '"../../../../../etc/x.png" leaves the content folder'],
     ['corps-distant', 13, 'body', 'a remote image needs its width and height'],
+    [
+      'corps-hote-inconnu',
+      13,
+      'body',
+      'images from cdn.example.org are not allowed: add "cdn.example.org" to remoteImageHosts',
+    ],
     ['corps-html', 13, 'body', '"../../images/port.jpg": a local image in raw HTML is not processed'],
     ['public-absente', 8, 'image.src', '"/images/absente.png": no such file under public/'],
   ])('%s.md: an error at line %i, field %s', (name, line, field, message) => {
