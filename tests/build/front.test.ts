@@ -140,6 +140,17 @@ describe('the front page', () => {
     const textOnly = stories.filter((_, s) => $(s).find('img').length === 0);
     expect(textOnly.find('.teaser-image').length).toBe(0);
     expect(textOnly.find('.teaser-title a').attr('href')).toBe(NEWEST_URL);
+    // Its standfirst takes the picture's place; a story with a picture has none.
+    expect(textOnly.find('.teaser-summary').text().length).toBeGreaterThan(10);
+    expect(withImages.find('.teaser-summary')).toHaveLength(0);
+  });
+
+  it('puts lead, secondary stories and latest news in reading order, as a phone shows them', () => {
+    expect(
+      $('.front > section')
+        .map((_, s) => $(s).attr('class'))
+        .get(),
+    ).toEqual(['front-lead', 'front-secondary', 'front-latest']);
   });
 
   it('lists "Dernières nouvelles" across sections: time, section, headline, newest first', () => {
