@@ -4,7 +4,7 @@
  * axe-core clean in light and dark schemes, the masthead in about one line on the phone, the front
  * page's top and section grid without a hole, tables that scroll and keep their
  * alignment. Screenshots of each page at both widths are kept in
- * tests/.output/screenshots/ as artefacts (not compared pixel by pixel).
+ * tests/.output/screenshots/layout/ as artefacts (not compared pixel by pixel).
  */
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -13,7 +13,8 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { axeViolations, launchBrowser, serveStatic, type StaticSite } from '../support/browser.ts';
 import { FEATURED_URL, OUTPUT } from '../support/fixture-site.ts';
 
-const SCREENSHOTS = join(OUTPUT, 'screenshots');
+/** This file's own folder: the reader's journey saves pages of the same names beside it. */
+const SCREENSHOTS = join(OUTPUT, 'screenshots', 'layout');
 const widths = { phone: { width: 390, height: 844 }, desktop: { width: 1280, height: 900 } } as const;
 const pageTypes = {
   home: '/',
