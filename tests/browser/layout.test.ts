@@ -23,6 +23,8 @@ const pageTypes = {
   editor: '/redacteurs/elise-marchetti/',
   article: FEATURED_URL,
   search: '/recherche/?q=Valmorin',
+  // What the static server answers for an unknown address: the site's 404 page.
+  'not-found': '/pas-de-page-ici/',
 } as const;
 
 let browser: Browser;
