@@ -14,10 +14,14 @@ export const SLOTS = {
   article: { widths: [400, 800, 1200], sizes: '(min-width: 42rem) 40rem, calc(100vw - 2rem)' },
   /** The homepage's lead story: two thirds of the 72rem page from 64rem up. */
   lead: { widths: [400, 800, 1200], sizes: '(min-width: 72rem) 46rem, (min-width: 64rem) 62vw, calc(100vw - 2rem)' },
-  /** The secondary stories: a third of the page, half on a tablet. */
+  /**
+   * The secondary stories, two or three in a row from 40rem (the widest case, two, is announced):
+   * half the lead's column from 64rem, half the page on a tablet, the whole width on a phone.
+   */
   secondary: {
     widths: [400, 800],
-    sizes: '(min-width: 72rem) 22rem, (min-width: 40rem) calc(50vw - 2.5rem), calc(100vw - 2rem)',
+    sizes:
+      '(min-width: 72rem) 22rem, (min-width: 64rem) calc(33vw - 2rem), (min-width: 40rem) calc(50vw - 1.75rem), calc(100vw - 2rem)',
   },
   /** Thumbnails beside list teasers (`.teaser-image` in `.teaser.has-image`): 6rem wide, 7rem from 40rem. */
   thumb: { widths: [200, 400], sizes: '(min-width: 40rem) 7rem, 6rem' },

@@ -2,9 +2,9 @@
  * Every page type at a phone's width (390 px) and a desktop's (1280 px) in
  * headless Chromium: no horizontal overflow, no layout shift while loading,
  * axe-core clean in light and dark schemes, the masthead in about one line on the phone, the front
- * page's section grid without a hole, tables that scroll and keep their
+ * page's top and section grid without a hole, tables that scroll and keep their
  * alignment. Screenshots of each page at both widths are kept in
- * tests/.output/screenshots/ as artefacts (not compared pixel by pixel).
+ * tests/.output/screenshots/layout/ as artefacts (not compared pixel by pixel).
  */
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -13,7 +13,8 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { axeViolations, launchBrowser, serveStatic, type StaticSite } from '../support/browser.ts';
 import { FEATURED_URL, OUTPUT } from '../support/fixture-site.ts';
 
-const SCREENSHOTS = join(OUTPUT, 'screenshots');
+/** This file's own folder: the reader's journey saves pages of the same names beside it. */
+const SCREENSHOTS = join(OUTPUT, 'screenshots', 'layout');
 const widths = { phone: { width: 390, height: 844 }, desktop: { width: 1280, height: 900 } } as const;
 const pageTypes = {
   home: '/',
@@ -22,6 +23,8 @@ const pageTypes = {
   editor: '/redacteurs/elise-marchetti/',
   article: FEATURED_URL,
   search: '/recherche/?q=Valmorin',
+  // What the static server answers for an unknown address: the site's 404 page.
+  'not-found': '/pas-de-page-ici/',
 } as const;
 
 let browser: Browser;
@@ -225,15 +228,73 @@ describe('on a 1280 px desktop', () => {
   });
 });
 
-/** For each row of the front page's section blocks, the space between its last block and the grid's right edge. */
-function rowGaps(): Promise<number[]> {
-  return page.evaluate(() => {
-    const grid = document.querySelector('.home-sections')!.getBoundingClientRect();
-    const rightmost = new Map<number, number>();
-    for (const block of document.querySelectorAll('.home-section')) {
-      const box = block.getBoundingClientRect();
-      rightmost.set(Math.round(box.top), Math.max(rightmost.get(Math.round(box.top)) ?? 0, box.right));
-    }
-    return [...rightmost.values()].map((right) => grid.right - right);
+/**
+ * The widest blank the front page's top may leave: between a story and the next
+ * one in its column (beyond the grid's gap), or under the shorter column.
+ * Either would read as a hole; the old layout left 300 px under the lead.
+ */
+const MAX_GAP = 32;
+const MAX_COLUMN_MISMATCH = 120;
+
+describe('the front page’s top (lead, secondary stories, latest news) leaves no hole', () => {
+  it.each([1280, 1100, 1024, 900, 600, 390])('at %i px', async (width) => {
+    await page.setViewportSize({ width, height: 900 });
+    await open('/');
+    const columns = await frontColumns();
+    expect(columns.flat().map((item) => item.name)).toEqual(
+      expect.arrayContaining(['front-lead', 'front-secondary', 'front-latest']),
+    );
+    for (const column of columns)
+      for (let i = 1; i < column.length; i++) {
+        const [above, below] = [column[i - 1]!, column[i]!];
+        expect(below.top - above.bottom, `${width} px: blank under ${above.name}`).toBeLessThan(MAX_GAP);
+      }
+    if (width >= 1024) expect(columns, 'the latest news beside the stories').toHaveLength(2);
+    const ends = columns.map((column) => Math.max(...column.map((item) => item.bottom)));
+    expect(Math.max(...ends) - Math.min(...ends), `${width} px: one column ends this far above the other`).toBeLessThan(
+      MAX_COLUMN_MISMATCH,
+    );
+    const rows = await rowGaps('.front-secondary ul', '.front-secondary li');
+    for (const gap of rows)
+      expect(Math.abs(gap), `${width} px: a row of secondary stories stops short`).toBeLessThan(1);
+    await page.setViewportSize(widths.desktop);
   });
+});
+
+/**
+ * The front page's top-level blocks, in columns (by left edge), top to bottom:
+ * each block's top and the bottom of what it shows (a grid item stretched to its
+ * row would hide a blank under its content).
+ */
+function frontColumns(): Promise<{ name: string; top: number; bottom: number }[][]> {
+  return page.evaluate(() => {
+    const columns = new Map<number, { name: string; top: number; bottom: number }[]>();
+    for (const block of document.querySelectorAll('.front > *')) {
+      const range = document.createRange();
+      range.selectNodeContents(block);
+      const box = block.getBoundingClientRect();
+      const left = Math.round(box.left);
+      columns.set(left, [
+        ...(columns.get(left) ?? []),
+        { name: block.className, top: box.top, bottom: range.getBoundingClientRect().bottom },
+      ]);
+    }
+    return [...columns.values()].map((column) => column.sort((a, b) => a.top - b.top));
+  });
+}
+
+/** For each row of a grid's items, the space between its last item and the grid's right edge. */
+function rowGaps(grid = '.home-sections', items = '.home-section'): Promise<number[]> {
+  return page.evaluate(
+    ([gridSelector, itemSelector]) => {
+      const right = document.querySelector(gridSelector)!.getBoundingClientRect().right;
+      const rightmost = new Map<number, number>();
+      for (const item of document.querySelectorAll(itemSelector)) {
+        const box = item.getBoundingClientRect();
+        rightmost.set(Math.round(box.top), Math.max(rightmost.get(Math.round(box.top)) ?? 0, box.right));
+      }
+      return [...rightmost.values()].map((end) => right - end);
+    },
+    [grid, items] as const,
+  );
 }

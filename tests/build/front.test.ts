@@ -140,6 +140,17 @@ describe('the front page', () => {
     const textOnly = stories.filter((_, s) => $(s).find('img').length === 0);
     expect(textOnly.find('.teaser-image').length).toBe(0);
     expect(textOnly.find('.teaser-title a').attr('href')).toBe(NEWEST_URL);
+    // Its standfirst takes the picture's place; a story with a picture has none.
+    expect(textOnly.find('.teaser-summary').text().length).toBeGreaterThan(10);
+    expect(withImages.find('.teaser-summary')).toHaveLength(0);
+  });
+
+  it('puts lead, secondary stories and latest news in reading order, as a phone shows them', () => {
+    expect(
+      $('.front > section')
+        .map((_, s) => $(s).attr('class'))
+        .get(),
+    ).toEqual(['front-lead', 'front-secondary', 'front-latest']);
   });
 
   it('lists "Dernières nouvelles" across sections: time, section, headline, newest first', () => {
@@ -248,6 +259,38 @@ describe('tag and editor pages', () => {
     const $ = load(await readPage(dist, '/international/'));
     expect(jsonLd($).map((d) => d['@type'])).toEqual(['CollectionPage', 'BreadcrumbList']);
   });
+});
+
+describe('teasers on section, tag and editor pages', () => {
+  /** A local image's variants share the name and hash before the `_` Astro adds; a public one is as it is. */
+  const imageOf = (src: string) => src.replace(/_[^_/]+\.\w+$/, '');
+
+  it.each(['/international/', '/culture/', '/mots-cles/port-de-valmorin/', '/redacteurs/elise-marchetti/'])(
+    '%s: a thumbnail of the article’s own image where it has one, a text-only teaser where not',
+    async (path) => {
+      const $ = load(await readPage(dist, path));
+      const teasers = $('.section-list .teaser').get();
+      expect(teasers.length).toBeGreaterThan(0);
+      let thumbnails = 0;
+      for (const teaser of teasers) {
+        const href = $(teaser).find('.teaser-title a').attr('href')!;
+        const own = load(await readPage(dist, href))('.article-image img').attr('src');
+        const thumb = $(teaser).find('.teaser-image img');
+        expect($(teaser).hasClass('has-image'), href).toBe(own !== undefined);
+        if (own === undefined) {
+          expect($(teaser).find('.teaser-image, img'), href).toHaveLength(0);
+          continue;
+        }
+        thumbnails++;
+        expect(thumb, href).toHaveLength(1);
+        expect(imageOf(thumb.attr('src')!), href).toBe(imageOf(own));
+        // Beside its headline's link, the picture adds nothing to read: empty alt, and it waits its turn.
+        expect([thumb.attr('alt'), thumb.attr('loading')], href).toEqual(['', 'lazy']);
+        if (thumb.parent().is('picture')) expect(thumb.attr('sizes'), href).toBe('7rem');
+      }
+      expect(thumbnails, 'teasers with a thumbnail').toBeGreaterThan(0);
+    },
+  );
 });
 
 describe('search fields', () => {
