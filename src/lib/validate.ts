@@ -6,7 +6,7 @@
 import { distance } from 'fastest-levenshtein';
 import type { ArticleRecord, Section } from './articles.ts';
 import { isoAtOffset, readIsoWithOffset } from './dates.ts';
-import { type ParsedSource, parseArticleSource, readYamlValues, yamlDocument } from './frontmatter.ts';
+import { type CutValue, type ParsedSource, parseArticleSource, readYamlValues, yamlDocument } from './frontmatter.ts';
 import { type ContentProblem, lineOfField, problemsFromZod } from './problems.ts';
 import { type ArticleSchema, SLUG, articleFields, sectionSchema } from './schema.ts';
 import { slugify } from './slug.ts';
@@ -35,7 +35,11 @@ export function validateSections(text: string, file: string): { sections: Sectio
     return { sections: [], problems };
   }
   // One small file: its lines are always worth having.
-  const { fieldLines } = yamlDocument(text);
+  const { fieldLines, cutValues } = yamlDocument(text);
+  // The section stays known (its articles are not refused for it): the error alone stops the build.
+  for (const cut of cutValues)
+    if (SECTION_TEXT_FIELD.test(cut.field))
+      problems.push({ severity: 'error', file, line: cut.line, field: cut.field, message: cutMessage(cut) });
   const sections: Section[] = [];
   for (const [slug, raw] of Object.entries(value)) {
     const line = fieldLines.get(slug);
@@ -80,6 +84,9 @@ export function validateSections(text: string, file: string): { sections: Sectio
   return { sections, problems };
 }
 
+/** A section's fields whose plain text a ` #` would cut, as dotted paths from its slug. */
+const SECTION_TEXT_FIELD = /^[^.]+\.(?:name|description|aliases\.\d+)$/;
+
 function field(problem: { field?: string }): { field?: string } {
   return problem.field === undefined ? {} : { field: problem.field };
 }
@@ -117,8 +124,11 @@ export function didYouMean(word: string, candidates: readonly string[]): string 
 /** Fields whose plain text a ` #` would cut: YAML reads the rest of the line as a comment. */
 const TEXT_FIELD = /^(?:title|summary|source|editors\.\d+|tags\.\d+|image\.(?:alt|credit))$/;
 
-/** A `#` after white space on a line that is not a comment: maybe a comment cutting a value short. */
-const MAYBE_CUT = /^[ \t]*[^#\s].*?[ \t]#/m;
+/**
+ * A `#` after white space on a line that is not a comment, or an indented line that starts with `#` (it may continue
+ * the value above it): maybe a comment cutting a value short.
+ */
+const MAYBE_CUT = /^[ \t]*[^#\s].*?[ \t]#|^[ \t]+#/m;
 
 /**
  * The line of each field, found only when a message needs one: parsing for
@@ -245,13 +255,7 @@ export function validateArticle(
   if (MAYBE_CUT.test(source.yaml)) {
     for (const cut of yamlDocument(source.yaml).cutValues) {
       if (!TEXT_FIELD.test(cut.field)) continue;
-      problems.push({
-        severity: 'error',
-        file,
-        line: cut.line,
-        field: cut.field,
-        message: `YAML reads what follows " #" as a comment, so this is only "${cut.value}": put the whole value in quotes, ${singleQuoted(cut.written)}`,
-      });
+      problems.push({ severity: 'error', file, line: cut.line, field: cut.field, message: cutMessage(cut) });
     }
   }
   problems.push(...articleWarnings(source, file, lineOf));
@@ -285,6 +289,12 @@ export function validateArticle(
   if (problems.some((p) => p.severity === 'error')) return result;
   result.record = { id, slug, filePath: file, data };
   return result;
+}
+
+/** What to tell an editor whose plain value a ` #` cut (`CutValue`), here or on a line that continues it. */
+function cutMessage(cut: CutValue): string {
+  const where = cut.hashLine === cut.line ? '' : ` on line ${cut.hashLine}`;
+  return `YAML reads what follows " #"${where} as a comment, so this is only "${cut.value}": put the whole value in quotes, ${singleQuoted(cut.written.replace(/\s*\n\s*/g, ' '))}`;
 }
 
 function singleQuoted(text: string): string {
