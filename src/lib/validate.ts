@@ -202,6 +202,8 @@ export interface ValidateOptions {
 export interface ValidatedArticle {
   /** Set only when the file has no error. */
   record?: ArticleRecord;
+  /** Whether it is a draft, once its frontmatter is valid: an empty body is then allowed. */
+  draft?: boolean;
   /** The Markdown after the frontmatter. */
   body: string;
   /** The file's line where the body starts, to place messages about the body. */
@@ -210,6 +212,24 @@ export interface ValidatedArticle {
   frontmatter: string;
   problems: ContentProblem[];
 }
+
+/** What an article with nothing to read is told. */
+export const EMPTY_BODY =
+  'empty body: write the article below the frontmatter, or mark it draft: true until it is ready';
+
+/** Said of a body that holds something, but nothing a reader sees. */
+export const NOTHING_SHOWN = 'nothing in it is shown to readers';
+
+/**
+ * A body with nothing but white space and HTML comments (`<!-- à écrire -->`, closed or not, each starting a line
+ * as a Markdown HTML block does): readers would get a blank article. What else shows nothing (a lone `<script>`, an
+ * unused link definition) needs the Markdown pipeline: `src/markdown/check-body.ts` finds it.
+ */
+export function isBlankBody(body: string): boolean {
+  return BLANK_BODY.test(body);
+}
+
+const BLANK_BODY = /^(?:[^\S\n]*(?:\n|$)|[ ]{0,3}(?:<!--(?:(?!-->)[\s\S])*(?:-->|$)[^\S\n]*)+(?:\n|$))*$/;
 
 /** The line of a field in a frontmatter kept by `validateArticle`, found when needed. */
 export function fieldLine(frontmatter: string, field: string): number | undefined {
@@ -278,12 +298,13 @@ export function validateArticle(
   }
   const data = parsed.data;
   problems.push(...updateProblems(source.data, data, file, lineOf, options.now));
-  if (body.trim() === '' && !data.draft) {
+  result.draft = data.draft;
+  if (!data.draft && isBlankBody(body)) {
     problems.push({
       severity: 'error',
       file,
       line: bodyLine,
-      message: 'empty body: write the article below the frontmatter, or mark it draft: true until it is ready',
+      message: body.trim() === '' ? EMPTY_BODY : `${EMPTY_BODY.replace(':', `: ${NOTHING_SHOWN}:`)}`,
     });
   }
   if (problems.some((p) => p.severity === 'error')) return result;

@@ -1,9 +1,10 @@
 /**
  * Checks an article body, before rendering and with the pipeline's own plugins, for what the pipeline would otherwise
  * do late or silently: an unknown directive, prose the sanitiser would remove, a word in angle brackets taken for a
- * tag, a character reference shown as �, a dropped iframe, a second headline, an unused note or link definition. The
- * checker and the build's loader both run it, so they give one verdict. A body with none of the characters these need
- * (`<`, `::`, `]:`, `&#`, a `#` or `===` heading) passes at once.
+ * tag, a character reference shown as �, a dropped iframe, a second headline, an unused note or link definition, a
+ * body that shows readers nothing. The checker and the build's loader both run it, so they give one verdict. A body
+ * with none of the characters these need (`<`, `::`, `]:`, `&#`, a `#` or `===` heading) and with a letter or a digit
+ * passes at once.
  */
 import type { Element, Nodes as HastNodes, Root as HastRoot } from 'hast';
 import type { Nodes as MdastNodes, Root as MdastRoot } from 'mdast';
@@ -11,11 +12,15 @@ import { htmlTagNames } from 'html-tag-names';
 import { decodeNumericCharacterReference } from 'micromark-util-decode-numeric-character-reference';
 import type { ContentProblem } from '../lib/problems.ts';
 import type { BodyChecker } from '../lib/read-content.ts';
+import { EMPTY_BODY, isBlankBody, NOTHING_SHOWN } from '../lib/validate.ts';
 import type { PipelineOptions } from './index.ts';
 import { articleSanitizeSchema } from './sanitize-schema.ts';
 
 /** What a body needs to hold for one of the checks below to find anything. */
 const TRIGGER = /<|::|\]:|&#|^ {0,3}#(?!#)|^ {0,3}=+[ \t]*$/m;
+
+/** A letter or a digit: a body with one, and none of `TRIGGER`, shows readers something. */
+const WORD_CHARACTER = /[\p{L}\p{N}]/u;
 
 /** Elements the sanitiser drops with everything in them: text inside is lost. */
 const SWALLOWING =
@@ -27,11 +32,13 @@ const SWALLOWING =
  */
 export function createBodyChecker(options: PipelineOptions): BodyChecker {
   let tools: Promise<Tools> | undefined;
-  return (body, { file, bodyLine }) => {
-    if (!TRIGGER.test(body)) return [];
+  return (body, { file, bodyLine, draft }) => {
+    // Only a published article must show something; a blank one (white space, comments) is validate.ts's to report.
+    const mustShow = draft === false && !isBlankBody(body);
+    if (!TRIGGER.test(body) && !(mustShow && !WORD_CHARACTER.test(body))) return [];
     // The Markdown and HTML parsers load only when a body needs them.
     tools ??= loadTools(options);
-    return tools.then((t) => checkBody(t, body, { file, bodyLine }));
+    return tools.then((t) => checkBody(t, body, { file, bodyLine, mustShow }));
   };
 }
 
@@ -100,7 +107,7 @@ interface Prose {
 async function checkBody(
   tools: Tools,
   body: string,
-  { file, bodyLine }: { file: string; bodyLine: number },
+  { file, bodyLine, mustShow }: { file: string; bodyLine: number; mustShow: boolean },
 ): Promise<ContentProblem[]> {
   const problems: ContentProblem[] = [];
   const at = (line: number | undefined) => (line === undefined ? bodyLine : bodyLine + line - 1);
@@ -127,7 +134,11 @@ async function checkBody(
   visit(mdast, 'html', () => {
     raw = true;
   });
-  if (!raw) return problems.sort(byLine);
+  const empty = () => error(undefined, EMPTY_BODY.replace(':', `: ${NOTHING_SHOWN}:`));
+  if (!raw) {
+    if (mustShow && !showsMarkdown(mdast, visit)) empty();
+    return problems.sort(byLine);
+  }
 
   const hast = await toHtml.run(mdast);
   const { prose, html, lineOf } = proseOf(hast, tools);
@@ -153,6 +164,7 @@ async function checkBody(
     });
   }
   const publishedText = textOf(published);
+  if (mustShow && !shows(published, publishedText, visit)) empty();
   // Words in angle brackets: the HTML parser takes them for tags, and the page loses them.
   const unknown = new Set<string>();
   const told = new Set<string>();
@@ -370,6 +382,38 @@ export function rawTags(html: string): { name: string; closing: boolean; start: 
     } else i += tag[0].length - 1;
   }
   return tags;
+}
+
+/** Whether a Markdown tree without raw HTML shows a reader anything: text, an image, a note call. */
+function showsMarkdown(tree: MdastRoot, visit: Tools['visit']): boolean {
+  let shown = false;
+  visit(tree, (node: MdastNodes) => {
+    // Definitions show nothing; notes show only where called, and a call shows.
+    if (node.type === 'definition' || node.type === 'footnoteDefinition') return 'skip';
+    if (
+      node.type === 'image' ||
+      node.type === 'imageReference' ||
+      node.type === 'footnoteReference' ||
+      ((node.type === 'text' || node.type === 'inlineCode' || node.type === 'code') && node.value.trim() !== '')
+    ) {
+      shown = true;
+      return false;
+    }
+    return undefined;
+  });
+  return shown;
+}
+
+/** Whether a published tree (its text given) shows a reader anything: text, an image, an embed. */
+function shows(tree: HastRoot, text: string, visit: Tools['visit']): boolean {
+  if (text !== '') return true;
+  let shown = false;
+  visit(tree, 'element', (node: Element) => {
+    if (node.tagName !== 'img' && node.tagName !== 'iframe') return undefined;
+    shown = true;
+    return false;
+  });
+  return shown;
 }
 
 function excerpt(text: string): string {

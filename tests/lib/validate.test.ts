@@ -219,6 +219,24 @@ describe('validateArticle', () => {
     expect(messages(articleText({ draft: 'true' }, ''))).toEqual([]);
   });
 
+  it.each([
+    ['only a comment', '<!-- à écrire -->\n'],
+    ['comments and blank lines', '\n<!-- titre -->\n\n  <!-- chapeau --><!-- texte\nsur deux lignes -->\n\n'],
+    ['a comment never closed', '<!-- à écrire\n\nplus tard\n'],
+  ])('refuses a body of %s, which readers would see as blank, unless the article is a draft', (_, body) => {
+    expect(messages(articleText({}, body))).toEqual([
+      `${file}:8: empty body: nothing in it is shown to readers: write the article below the frontmatter, or mark it draft: true until it is ready`,
+    ]);
+    expect(messages(articleText({ draft: 'true' }, body))).toEqual([]);
+  });
+
+  it.each([
+    ['text after a comment on its line', '<!-- note --> Texte.\n'],
+    ['a comment in an indented code block', '    <!-- code -->\n'],
+  ])('does not call a body of %s empty', (_, body) => {
+    expect(messages(articleText({}, body))).toEqual([]);
+  });
+
   it('refuses a file without frontmatter', () => {
     expect(messages('Juste du texte.\n')).toEqual([
       `${file}:1: expected a frontmatter block between --- lines at the top of the file`,

@@ -10,9 +10,11 @@ const file = 'content/articles/2021/05/x.md';
 /** The problems of `body`, as if it started on line 10 of its file. */
 const WITHOUT = 'readers get the text without it; delete it, or write what the site allows (README, Markdown)';
 
-async function problems(body: string, checker = check): Promise<string[]> {
-  return (await checker(body, { file, bodyLine: 10 })).map(formatProblem);
+async function problems(body: string, checker = check, draft?: boolean): Promise<string[]> {
+  return (await checker(body, { file, bodyLine: 10, draft })).map(formatProblem);
 }
+
+const EMPTY = `${file}:10: empty body: nothing in it is shown to readers: write the article below the frontmatter, or mark it draft: true until it is ready`;
 
 describe('createBodyChecker', () => {
   it('passes plain prose at once, without loading a parser', () => {
@@ -85,6 +87,34 @@ describe('createBodyChecker', () => {
       `${file}:10: &#0;, &#xD800;, &#x110000;, &#128; name no character, so pages would show them as �: write the character meant, or delete them`,
       `${file}:12: &#0 names no character, so pages would show it as �: write the character meant, or delete it`,
     ]);
+  });
+
+  it.each([
+    [
+      'only a script',
+      '<script>alert(1)</script>\n',
+      [`${file}:10: warning: HTML not published as written: <script> removed with what it holds: ${WITHOUT}`],
+    ],
+    ['only a rule', '---\n', []],
+    [
+      'only a link definition',
+      '[a]: https://a.example\n',
+      [
+        `${file}:10: warning: "[a]: …" is a link definition that no [text][a] uses, so the line is not shown: write \\[a] if it is text to read`,
+      ],
+    ],
+    ['only an empty paragraph', '<p></p>\n', []],
+  ])('refuses a body that shows readers nothing (%s) unless it is a draft', async (_, body, others) => {
+    expect((await problems(body, check, false)).sort()).toEqual([EMPTY, ...others].sort());
+    expect(await problems(body, check, true)).toEqual(others);
+    // Not known to be a draft or not (its frontmatter is invalid): not said.
+    expect(await problems(body, check)).toEqual(others);
+  });
+
+  it('accepts a body that shows only an image, or only punctuation', async () => {
+    expect(await problems('![Le port](https://images.example/port.jpg)\n', check, false)).toEqual([]);
+    expect(await problems('<img src="https://images.example/port.jpg" alt="Le port">\n', check, false)).toEqual([]);
+    expect(await problems('…\n', check, false)).toEqual([]);
   });
 
   it('accepts closed comments, scripts and styles, and inline HTML that keeps its text', async () => {
