@@ -145,8 +145,8 @@ export async function problemsOf(
   sections: readonly Section[],
 ): Promise<ContentProblem[]> {
   const schema = makeArticleSchema(sections.map((s) => s.slug));
-  const { problems, body, bodyLine } = validateArticle(text, file, pathInArticles, schema, { now: site.now });
-  return [...problems, ...(await createBodyChecker(markdownPipeline)(body, { file, bodyLine }))];
+  const { problems, body, bodyLine, draft } = validateArticle(text, file, pathInArticles, schema, { now: site.now });
+  return [...problems, ...(await createBodyChecker(markdownPipeline)(body, { file, bodyLine, draft }))];
 }
 
 /** Writes `text`, creating folders; refuses to replace an existing file unless `force`. Returns false when it exists. */

@@ -19,13 +19,19 @@ export interface ArticleFields {
   editors: string[];
 }
 
+/**
+ * `content/images/`, where the README puts images, seen from an article's folder (`<yyyy>/<mm>/` under
+ * `content/articles/`, as `articlePathFor` makes it): a path relative to the article, which Astro optimises.
+ */
+export const IMAGES_FROM_ARTICLE = '../../../images/';
+
 /** Commented examples of the optional fields, in the schema's order, for a new article's skeleton. */
 const OPTIONAL_FIELD_HINTS = [
   "# summary: 'Standfirst, shown under the headline and in lists'",
   '# updated: {date}',
   '# tags: [keyword, another keyword]',
   '# related: [2021/05/id-of-another-article]',
-  "# image: { src: /images/photo.jpg, alt: 'What the photo shows', credit: Agency }",
+  `# image: { src: ${IMAGES_FROM_ARTICLE}photo.jpg, alt: 'What the photo shows', credit: Agency }`,
 ];
 
 /** `'text'`, with `'` doubled as YAML wants. */

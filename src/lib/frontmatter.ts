@@ -6,7 +6,18 @@
  */
 import matter from 'gray-matter';
 import { CORE_SCHEMA, load, YAMLException } from 'js-yaml';
-import { type Document, isAlias, isMap, isScalar, isSeq, LineCounter, type Node, parseDocument, visit } from 'yaml';
+import {
+  type Document,
+  isAlias,
+  isMap,
+  isScalar,
+  isSeq,
+  LineCounter,
+  type Node,
+  parseDocument,
+  type Scalar,
+  visit,
+} from 'yaml';
 
 export interface YamlProblem {
   /** 1-based line in the file. */
@@ -163,13 +174,19 @@ function countValues(value: unknown, limit: number): number {
   return count;
 }
 
-/** A plain (unquoted) value followed by a ` #` comment on its line: YAML drops what follows the `#`. */
+/**
+ * A plain (unquoted) value that a comment cut short: a ` #` on its line, or a line that continues it
+ * (indented under it) starting with `#`. YAML drops what follows the `#`.
+ */
 export interface CutValue {
   field: string;
+  /** The line where the value starts. */
   line: number;
+  /** The line of the `#` that cuts it. */
+  hashLine: number;
   /** What YAML read. */
   value: string;
-  /** The whole line's value as the editor typed it, comment included. */
+  /** What YAML would read were the `#` text, on one line: what the editor meant. */
   written: string;
 }
 
@@ -214,12 +231,16 @@ export function yamlDocument(text: string, lineOffset = 0): YamlDocument {
       const range = (value as Node | null)?.range;
       if (range) ranges.push({ field: path, start: keyStart, end: range[2] });
       if (isScalar(value) && value.type === 'PLAIN' && value.range && typeof value.source === 'string') {
-        const after = text.slice(value.range[1], value.range[2]);
-        if (/^[ \t]+#/.test(after)) {
-          const lineEnd = text.indexOf('\n', value.range[0]);
-          const written = text.slice(value.range[0], lineEnd === -1 ? undefined : lineEnd).replace(/\s+$/, '');
-          cutValues.push({ field: path, line: lineAt(value.range[0]), value: value.source, written });
-        }
+        const hash = commentAfter(text, value.range);
+        const written = hash === undefined ? undefined : uncut(text, value.range[0], hash);
+        if (hash !== undefined && written !== undefined)
+          cutValues.push({
+            field: path,
+            line: lineAt(value.range[0]),
+            hashLine: lineAt(hash),
+            value: value.source,
+            written,
+          });
       }
       collect(value, `${path}.`);
     };
@@ -270,6 +291,50 @@ export function yamlDocument(text: string, lineOffset = 0): YamlDocument {
     result.firstAlias = field === undefined ? { line: lineAt(alias) } : { line: lineAt(alias), field };
   }
   return result;
+}
+
+/** Where the comment that `yaml` attached to a plain value (its range's last part) starts, if any. */
+function commentAfter(text: string, range: readonly [number, number, number]): number | undefined {
+  const match = /(?:^|[ \t\r\n])#/.exec(text.slice(range[1], range[2]));
+  return match ? range[1] + match.index + match[0].length - 1 : undefined;
+}
+
+/**
+ * What the plain value starting at `start` would be, were the `#` at `hash`
+ * (and any further one that cuts it) text: YAML itself says whether the value
+ * would go on, so a comment on a line of its own under a field at its level is
+ * left alone. Undefined when the `#` cuts nothing. Parses again: only for files
+ * where a comment follows a value.
+ */
+function uncut(text: string, start: number, hash: number): string | undefined {
+  // A character YAML takes as text, that the file does not hold, stands for each `#`.
+  let stand = 0xe001;
+  while (text.includes(String.fromCharCode(stand))) stand++;
+  const mark = String.fromCharCode(stand);
+  let written = text;
+  let cut: number | undefined = hash;
+  let value: string | undefined;
+  for (let rounds = 0; cut !== undefined && rounds < 20; rounds++) {
+    written = `${written.slice(0, cut)}${mark}${written.slice(cut + 1)}`;
+    const scalar = scalarAt(parseDocument(written, { schema: 'core' }), start);
+    if (!scalar?.range || typeof scalar.source !== 'string' || scalar.range[1] <= cut) break;
+    value = scalar.source.replaceAll(mark, '#');
+    cut = commentAfter(written, scalar.range);
+  }
+  return value;
+}
+
+/** The plain scalar that starts at `offset`. */
+function scalarAt(doc: Document, offset: number): Scalar | undefined {
+  let found: Scalar | undefined;
+  visit(doc, {
+    Scalar(_, node) {
+      if (node.range?.[0] !== offset || node.type !== 'PLAIN') return undefined;
+      found = node;
+      return visit.BREAK;
+    },
+  });
+  return found;
 }
 
 function firstAlias(doc: Document): number | undefined {

@@ -104,7 +104,12 @@ export async function readSections(
 /** A problem found in an article's body, placed by the body checker. */
 export type BodyChecker = (
   body: string,
-  where: { file: string; bodyLine: number },
+  where: {
+    file: string;
+    bodyLine: number;
+    /** Whether the article is a draft (undefined when its frontmatter is invalid): only others must show something. */
+    draft?: boolean | undefined;
+  },
 ) => ContentProblem[] | Promise<ContentProblem[]>;
 
 export interface ReadOptions {
@@ -315,7 +320,7 @@ export async function readContent(root: string, contentDir: string, options: Rea
       shown = images.files;
       if (images.problems.some((p) => p.severity === 'error')) record = undefined;
     }
-    const checked = options.checkBody(body, { file, bodyLine });
+    const checked = options.checkBody(body, { file, bodyLine, draft: validated.draft });
     if (Array.isArray(checked)) problems.push(...checked);
     else checks.push(checked);
     const article: ArticleFile = {

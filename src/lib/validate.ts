@@ -6,7 +6,7 @@
 import { distance } from 'fastest-levenshtein';
 import type { ArticleRecord, Section } from './articles.ts';
 import { isoAtOffset, readIsoWithOffset } from './dates.ts';
-import { type ParsedSource, parseArticleSource, readYamlValues, yamlDocument } from './frontmatter.ts';
+import { type CutValue, type ParsedSource, parseArticleSource, readYamlValues, yamlDocument } from './frontmatter.ts';
 import { type ContentProblem, lineOfField, problemsFromZod } from './problems.ts';
 import { type ArticleSchema, SLUG, articleFields, sectionSchema } from './schema.ts';
 import { slugify } from './slug.ts';
@@ -35,7 +35,11 @@ export function validateSections(text: string, file: string): { sections: Sectio
     return { sections: [], problems };
   }
   // One small file: its lines are always worth having.
-  const { fieldLines } = yamlDocument(text);
+  const { fieldLines, cutValues } = yamlDocument(text);
+  // The section stays known (its articles are not refused for it): the error alone stops the build.
+  for (const cut of cutValues)
+    if (SECTION_TEXT_FIELD.test(cut.field))
+      problems.push({ severity: 'error', file, line: cut.line, field: cut.field, message: cutMessage(cut) });
   const sections: Section[] = [];
   for (const [slug, raw] of Object.entries(value)) {
     const line = fieldLines.get(slug);
@@ -80,6 +84,9 @@ export function validateSections(text: string, file: string): { sections: Sectio
   return { sections, problems };
 }
 
+/** A section's fields whose plain text a ` #` would cut, as dotted paths from its slug. */
+const SECTION_TEXT_FIELD = /^[^.]+\.(?:name|description|aliases\.\d+)$/;
+
 function field(problem: { field?: string }): { field?: string } {
   return problem.field === undefined ? {} : { field: problem.field };
 }
@@ -117,8 +124,11 @@ export function didYouMean(word: string, candidates: readonly string[]): string 
 /** Fields whose plain text a ` #` would cut: YAML reads the rest of the line as a comment. */
 const TEXT_FIELD = /^(?:title|summary|source|editors\.\d+|tags\.\d+|image\.(?:alt|credit))$/;
 
-/** A `#` after white space on a line that is not a comment: maybe a comment cutting a value short. */
-const MAYBE_CUT = /^[ \t]*[^#\s].*?[ \t]#/m;
+/**
+ * A `#` after white space on a line that is not a comment, or an indented line that starts with `#` (it may continue
+ * the value above it): maybe a comment cutting a value short.
+ */
+const MAYBE_CUT = /^[ \t]*[^#\s].*?[ \t]#|^[ \t]+#/m;
 
 /**
  * The line of each field, found only when a message needs one: parsing for
@@ -192,6 +202,8 @@ export interface ValidateOptions {
 export interface ValidatedArticle {
   /** Set only when the file has no error. */
   record?: ArticleRecord;
+  /** Whether it is a draft, once its frontmatter is valid: an empty body is then allowed. */
+  draft?: boolean;
   /** The Markdown after the frontmatter. */
   body: string;
   /** The file's line where the body starts, to place messages about the body. */
@@ -200,6 +212,24 @@ export interface ValidatedArticle {
   frontmatter: string;
   problems: ContentProblem[];
 }
+
+/** What an article with nothing to read is told. */
+export const EMPTY_BODY =
+  'empty body: write the article below the frontmatter, or mark it draft: true until it is ready';
+
+/** Said of a body that holds something, but nothing a reader sees. */
+export const NOTHING_SHOWN = 'nothing in it is shown to readers';
+
+/**
+ * A body with nothing but white space and HTML comments (`<!-- à écrire -->`, closed or not, each starting a line
+ * as a Markdown HTML block does): readers would get a blank article. What else shows nothing (a lone `<script>`, an
+ * unused link definition) needs the Markdown pipeline: `src/markdown/check-body.ts` finds it.
+ */
+export function isBlankBody(body: string): boolean {
+  return BLANK_BODY.test(body);
+}
+
+const BLANK_BODY = /^(?:[^\S\n]*(?:\n|$)|[ ]{0,3}(?:<!--(?:(?!-->)[\s\S])*(?:-->|$)[^\S\n]*)+(?:\n|$))*$/;
 
 /** The line of a field in a frontmatter kept by `validateArticle`, found when needed. */
 export function fieldLine(frontmatter: string, field: string): number | undefined {
@@ -245,13 +275,7 @@ export function validateArticle(
   if (MAYBE_CUT.test(source.yaml)) {
     for (const cut of yamlDocument(source.yaml).cutValues) {
       if (!TEXT_FIELD.test(cut.field)) continue;
-      problems.push({
-        severity: 'error',
-        file,
-        line: cut.line,
-        field: cut.field,
-        message: `YAML reads what follows " #" as a comment, so this is only "${cut.value}": put the whole value in quotes, ${singleQuoted(cut.written)}`,
-      });
+      problems.push({ severity: 'error', file, line: cut.line, field: cut.field, message: cutMessage(cut) });
     }
   }
   problems.push(...articleWarnings(source, file, lineOf));
@@ -274,17 +298,24 @@ export function validateArticle(
   }
   const data = parsed.data;
   problems.push(...updateProblems(source.data, data, file, lineOf, options.now));
-  if (body.trim() === '' && !data.draft) {
+  result.draft = data.draft;
+  if (!data.draft && isBlankBody(body)) {
     problems.push({
       severity: 'error',
       file,
       line: bodyLine,
-      message: 'empty body: write the article below the frontmatter, or mark it draft: true until it is ready',
+      message: body.trim() === '' ? EMPTY_BODY : `${EMPTY_BODY.replace(':', `: ${NOTHING_SHOWN}:`)}`,
     });
   }
   if (problems.some((p) => p.severity === 'error')) return result;
   result.record = { id, slug, filePath: file, data };
   return result;
+}
+
+/** What to tell an editor whose plain value a ` #` cut (`CutValue`), here or on a line that continues it. */
+function cutMessage(cut: CutValue): string {
+  const where = cut.hashLine === cut.line ? '' : ` on line ${cut.hashLine}`;
+  return `YAML reads what follows " #"${where} as a comment, so this is only "${cut.value}": put the whole value in quotes, ${singleQuoted(cut.written.replace(/\s*\n\s*/g, ' '))}`;
 }
 
 function singleQuoted(text: string): string {

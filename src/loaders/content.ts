@@ -205,7 +205,7 @@ interface DevState {
 function rememberingChecker(check: BodyChecker): BodyChecker {
   const known = new Map<string, { key: string; problems: Promise<ContentProblem[]> }>();
   return (body, where) => {
-    const key = `${where.bodyLine}\0${body}`;
+    const key = `${where.bodyLine}\0${String(where.draft)}\0${body}`;
     const seen = known.get(where.file);
     if (seen?.key === key) return seen.problems;
     const problems = Promise.resolve(check(body, where));

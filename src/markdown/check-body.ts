@@ -1,18 +1,26 @@
 /**
  * Checks an article body, before rendering and with the pipeline's own plugins, for what the pipeline would otherwise
- * do late or silently: an unknown directive, prose the sanitiser would remove, a dropped iframe, a second headline, an
- * unused note or link definition. The checker and the build's loader both run it, so they give one verdict. A body
- * with none of the characters these need (`<`, `::`, `]:`, a `#` or `===` heading) passes at once.
+ * do late or silently: an unknown directive, prose the sanitiser would remove, a word in angle brackets taken for a
+ * tag, a character reference shown as �, a dropped iframe, a second headline, an unused note or link definition, a
+ * body that shows readers nothing. The checker and the build's loader both run it, so they give one verdict. A body
+ * with none of the characters these need (`<`, `::`, `]:`, `&#`, a `#` or `===` heading) and with a letter or a digit
+ * passes at once.
  */
 import type { Element, Nodes as HastNodes, Root as HastRoot } from 'hast';
 import type { Nodes as MdastNodes, Root as MdastRoot } from 'mdast';
+import { htmlTagNames } from 'html-tag-names';
+import { decodeNumericCharacterReference } from 'micromark-util-decode-numeric-character-reference';
 import type { ContentProblem } from '../lib/problems.ts';
 import type { BodyChecker } from '../lib/read-content.ts';
+import { EMPTY_BODY, isBlankBody, NOTHING_SHOWN } from '../lib/validate.ts';
 import type { PipelineOptions } from './index.ts';
 import { articleSanitizeSchema } from './sanitize-schema.ts';
 
 /** What a body needs to hold for one of the checks below to find anything. */
-const TRIGGER = /<|::|\]:|^ {0,3}#(?!#)|^ {0,3}=+[ \t]*$/m;
+const TRIGGER = /<|::|\]:|&#|^ {0,3}#(?!#)|^ {0,3}=+[ \t]*$/m;
+
+/** A letter or a digit: a body with one, and none of `TRIGGER`, shows readers something. */
+const WORD_CHARACTER = /[\p{L}\p{N}]/u;
 
 /** Elements the sanitiser drops with everything in them: text inside is lost. */
 const SWALLOWING =
@@ -24,11 +32,13 @@ const SWALLOWING =
  */
 export function createBodyChecker(options: PipelineOptions): BodyChecker {
   let tools: Promise<Tools> | undefined;
-  return (body, { file, bodyLine }) => {
-    if (!TRIGGER.test(body)) return [];
+  return (body, { file, bodyLine, draft }) => {
+    // Only a published article must show something; a blank one (white space, comments) is validate.ts's to report.
+    const mustShow = draft === false && !isBlankBody(body);
+    if (!TRIGGER.test(body) && !(mustShow && !WORD_CHARACTER.test(body))) return [];
     // The Markdown and HTML parsers load only when a body needs them.
     tools ??= loadTools(options);
-    return tools.then((t) => checkBody(t, body, file, bodyLine));
+    return tools.then((t) => checkBody(t, body, { file, bodyLine, mustShow }));
   };
 }
 
@@ -94,7 +104,11 @@ interface Prose {
   start: number;
 }
 
-async function checkBody(tools: Tools, body: string, file: string, bodyLine: number): Promise<ContentProblem[]> {
+async function checkBody(
+  tools: Tools,
+  body: string,
+  { file, bodyLine, mustShow }: { file: string; bodyLine: number; mustShow: boolean },
+): Promise<ContentProblem[]> {
   const problems: ContentProblem[] = [];
   const at = (line: number | undefined) => (line === undefined ? bodyLine : bodyLine + line - 1);
   const error = (line: number | undefined, message: string) =>
@@ -104,6 +118,7 @@ async function checkBody(tools: Tools, body: string, file: string, bodyLine: num
 
   const { markdown, toHtml, publish, parseHtml, visit } = tools;
   const mdast = markdown.parse(body);
+  if (body.includes('&#')) replacedReferences(body, mdast, visit, error);
   try {
     await markdown.run(mdast, body);
   } catch (failure) {
@@ -119,7 +134,11 @@ async function checkBody(tools: Tools, body: string, file: string, bodyLine: num
   visit(mdast, 'html', () => {
     raw = true;
   });
-  if (!raw) return problems.sort(byLine);
+  const empty = () => error(undefined, EMPTY_BODY.replace(':', `: ${NOTHING_SHOWN}:`));
+  if (!raw) {
+    if (mustShow && !showsMarkdown(mdast, visit)) empty();
+    return problems.sort(byLine);
+  }
 
   const hast = await toHtml.run(mdast);
   const { prose, html, lineOf } = proseOf(hast, tools);
@@ -144,22 +163,45 @@ async function checkBody(tools: Tools, body: string, file: string, bodyLine: num
       warning(node.position?.start.line, iframeMessage(src, node, tools.embedPrefixes));
     });
   }
-  const lost = firstLoss(prose, textOf(published));
+  const publishedText = textOf(published);
+  if (mustShow && !shows(published, publishedText, visit)) empty();
+  // Words in angle brackets: the HTML parser takes them for tags, and the page loses them.
+  const unknown = new Set<string>();
+  const told = new Set<string>();
+  for (const tag of rawTags(html)) {
+    if (!isUnknownTag(tag.name)) continue;
+    unknown.add(tag.name.toLowerCase());
+    const written = `<${tag.closing ? '/' : ''}${tag.name}>`;
+    const line = lineOf(tag.start);
+    if (told.has(`${line}${written}`)) continue;
+    told.add(`${line}${written}`);
+    error(
+      line,
+      `${written} is no HTML tag, but the page reads it as one and drops it, word and all: write &lt;${written.slice(1)} to show it as written, or drop the brackets`,
+    );
+  }
+  const lost = firstLoss(prose, publishedText);
   if (lost) {
-    // What hides it: the last element that swallows its content, or comment, opened before it.
+    const found = html.lastIndexOf('<![CDATA[', lost.start);
+    const cdata = found !== -1 && !html.slice(found, lost.start).includes('>') ? found : -1;
+    // What hides it: a CDATA section it is in, or the last element that swallows its content, or comment, opened before it.
     const openers = [...html.slice(0, lost.start).matchAll(new RegExp(SWALLOWING.source, 'gi'))];
     const opener = openers.at(-1);
     const line = opener ? lineOf(opener.index) : undefined;
     const where = line === undefined ? '' : ` on line ${at(line)}`;
-    const why = !opener
-      ? 'the HTML around it is removed with it when the page is made safe; write it as plain text'
-      : opener[1]
-        ? `the <${opener[1].toLowerCase()}>${where} hides it, and the sanitiser removes both: delete the tag, or write \\<${opener[1].toLowerCase()}> to show it as text`
-        : `the <!--${where} is never closed with -->, so the rest is a comment: close it or delete it`;
-    error(lost.line, `prose lost from here on ("${excerpt(lost.text)}"): ${why}`);
+    const why =
+      cdata !== -1
+        ? `the <![CDATA[ on line ${at(lineOf(cdata))} makes it a comment in HTML, which the page drops: remove <![CDATA[ and ]]> around it`
+        : !opener
+          ? 'the HTML around it is removed with it when the page is made safe; write it as plain text'
+          : opener[1]
+            ? `the <${opener[1].toLowerCase()}>${where} hides it, and the sanitiser removes both: delete the tag, or write \\<${opener[1].toLowerCase()}> to show it as text`
+            : `the <!--${where} is never closed with -->, so the rest is a comment: close it or delete it`;
+    error(lost.line, `prose lost${cdata === -1 ? ' from here on' : ''} ("${excerpt(lost.text)}"): ${why}`);
   }
-  // Once prose is lost, the error names the tag that hides it: elements removed whole are not listed again.
-  for (const [line, changes] of markupChanges(parsed, published, tools, { whole: !lost }))
+  // Once prose is lost, the error names the tag that hides it: elements removed whole are not listed again; nor are
+  // words taken for tags, which have their own error.
+  for (const [line, changes] of markupChanges(parsed, published, tools, { whole: !lost, unknown }))
     warning(
       line,
       `HTML not published as written: ${changes.join('; ')}: readers get the text without it; delete it, or write what the site allows (README, Markdown)`,
@@ -182,7 +224,7 @@ function markupChanges(
   parsed: HastRoot,
   published: HastRoot,
   { visit, attributeName }: Pick<Tools, 'visit' | 'attributeName'>,
-  { whole }: { whole: boolean },
+  { whole, unknown }: { whole: boolean; unknown: ReadonlySet<string> },
 ): Map<number, string[]> {
   // By where it starts and its name: an element and its first child start at the same place.
   const kept = new Map<string, Element>();
@@ -208,7 +250,8 @@ function markupChanges(
       const tag = `<${child.tagName}>`;
       const published = kept.get(`${start.offset}:${child.tagName}`);
       if (!published) {
-        if (STRIPPED.has(child.tagName)) {
+        if (unknown.has(child.tagName)) walk(child);
+        else if (STRIPPED.has(child.tagName)) {
           if (whole) note(start.line, `${tag} removed with what it holds`);
         } else {
           note(start.line, `${tag} removed (what it holds kept)`);
@@ -232,6 +275,146 @@ function markupChanges(
 }
 
 const byLine = (a: ContentProblem, b: ContentProblem) => (a.line ?? 0) - (b.line ?? 0);
+
+/** A numeric character reference, hexadecimal or decimal, and its `;` (HTML does without it). */
+const REFERENCE = /&#(?:[xX]([0-9A-Fa-f]+)|([0-9]+))(;?)/g;
+
+/**
+ * Character references that pages show as �, as raw NUL bytes are: `&#0;`, a surrogate (`&#xD800;`), a number past
+ * U+10FFFF, and, in Markdown text, the controls and noncharacters micromark replaces too. In raw HTML the parser's
+ * rule applies (it maps C1 numbers to Windows-1252 letters rather than replacing them); in code they are shown as
+ * written. Reported once a line.
+ */
+function replacedReferences(
+  body: string,
+  tree: MdastRoot,
+  visit: Tools['visit'],
+  error: (line: number | undefined, message: string) => void,
+): void {
+  const code: [number, number][] = [];
+  const html: [number, number][] = [];
+  visit(tree, (node: MdastNodes) => {
+    const start = node.position?.start.offset;
+    const end = node.position?.end.offset;
+    if (start === undefined || end === undefined) return;
+    if (node.type === 'code' || node.type === 'inlineCode') code.push([start, end]);
+    else if (node.type === 'html') html.push([start, end]);
+  });
+  const within = (ranges: [number, number][], offset: number) => ranges.find(([s, e]) => s <= offset && offset < e);
+  const found = new Map<number, string[]>();
+  for (const match of body.matchAll(REFERENCE)) {
+    const [written, hex, decimal = '', semicolon] = match;
+    const at = match.index;
+    if (within(code, at) || /(?:^|[^\\])(?:\\\\)*\\$/.test(body.slice(Math.max(0, at - 20), at))) continue;
+    const block = within(html, at);
+    let replaced: boolean;
+    if (block) {
+      const before = body.slice(block[0], at);
+      // In a comment: not shown.
+      if (before.lastIndexOf('<!--') > before.lastIndexOf('-->')) continue;
+      const value = Number.parseInt(hex ?? decimal, hex ? 16 : 10);
+      replaced = value === 0 || value > 0x10ffff || (value >= 0xd800 && value <= 0xdfff);
+    } else
+      replaced =
+        semicolon === ';' &&
+        (hex ? hex.length <= 6 : decimal.length <= 7) &&
+        decodeNumericCharacterReference(hex ?? decimal, hex ? 16 : 10) === '\uFFFD';
+    if (!replaced) continue;
+    const line = countNewlines(body.slice(0, at)) + 1;
+    const list = found.get(line) ?? [];
+    if (!list.includes(written)) list.push(written);
+    found.set(line, list);
+  }
+  for (const [line, references] of found) {
+    const one = references.length === 1;
+    error(
+      line,
+      `${references.join(', ')} ${one ? 'names' : 'name'} no character, so pages would show ${one ? 'it' : 'them'} as �: write the character meant, or delete ${one ? 'it' : 'them'}`,
+    );
+  }
+}
+
+/** HTML element names (any case), the obsolete ones included: what the parser knows as tags. */
+const HTML_TAGS = new Set(htmlTagNames);
+
+/**
+ * A tag name that is no HTML element: almost always a word the editor meant to show in angle brackets
+ * (`<Reuters>`), which the parser takes for a tag and the page loses. Names with `-` (custom elements) or `:`
+ * (a word processor's `<o:p>`) are markup, and only warned about when removed.
+ */
+export function isUnknownTag(name: string): boolean {
+  const lower = name.toLowerCase();
+  return !HTML_TAGS.has(lower) && !/[:-]/.test(lower);
+}
+
+/** Elements whose content the HTML parser reads as text, and foreign ones (SVG, MathML) with names of their own. */
+const OPAQUE = /^<(script|style|textarea|title|xmp|iframe|noembed|noframes|noscript|plaintext|svg|math)\b/i;
+
+/**
+ * The start and end tags in an HTML fragment as the parser reads them, with their offsets: comments, CDATA sections,
+ * declarations and the content of the elements in `OPAQUE` aside.
+ */
+export function rawTags(html: string): { name: string; closing: boolean; start: number }[] {
+  const tags: { name: string; closing: boolean; start: number }[] = [];
+  for (let i = html.indexOf('<'); i !== -1; i = html.indexOf('<', i + 1)) {
+    const rest = html.slice(i);
+    if (rest.startsWith('<!--')) {
+      const close = html.indexOf('-->', i + 4);
+      if (close === -1) break;
+      i = close + 2;
+      continue;
+    }
+    if (/^<[!?]/.test(rest)) {
+      const close = html.indexOf('>', i);
+      if (close === -1) break;
+      i = close;
+      continue;
+    }
+    const tag = TAG.exec(rest);
+    if (!tag) continue;
+    const [, slash, name] = /^<(\/?)([^\s/>]+)/.exec(tag[0])!;
+    tags.push({ name: name!, closing: slash === '/', start: i });
+    const opaque = slash === '' ? OPAQUE.exec(rest) : null;
+    if (opaque) {
+      const close = new RegExp(`</${opaque[1]}\\s*>`, 'i').exec(rest);
+      if (!close) break;
+      i += close.index + close[0].length - 1;
+    } else i += tag[0].length - 1;
+  }
+  return tags;
+}
+
+/** Whether a Markdown tree without raw HTML shows a reader anything: text, an image, a note call. */
+function showsMarkdown(tree: MdastRoot, visit: Tools['visit']): boolean {
+  let shown = false;
+  visit(tree, (node: MdastNodes) => {
+    // Definitions show nothing; notes show only where called, and a call shows.
+    if (node.type === 'definition' || node.type === 'footnoteDefinition') return 'skip';
+    if (
+      node.type === 'image' ||
+      node.type === 'imageReference' ||
+      node.type === 'footnoteReference' ||
+      ((node.type === 'text' || node.type === 'inlineCode' || node.type === 'code') && node.value.trim() !== '')
+    ) {
+      shown = true;
+      return false;
+    }
+    return undefined;
+  });
+  return shown;
+}
+
+/** Whether a published tree (its text given) shows a reader anything: text, an image, an embed. */
+function shows(tree: HastRoot, text: string, visit: Tools['visit']): boolean {
+  if (text !== '') return true;
+  let shown = false;
+  visit(tree, 'element', (node: Element) => {
+    if (node.tagName !== 'img' && node.tagName !== 'iframe') return undefined;
+    shown = true;
+    return false;
+  });
+  return shown;
+}
 
 function excerpt(text: string): string {
   return text.length > 40 ? `${text.slice(0, 39)}…` : text;
@@ -329,7 +512,7 @@ const BOUNDARY = '\uE000';
 
 /** An HTML tag, its quoted attribute values allowed to hold `>`; else, as a browser would, up to the next `>`. */
 const TAG = /^<\/?[A-Za-z][^\s/>]*(?:[^>"']|"[^"]*"|'[^']*')*>|^<\/?[A-Za-z][^>]*>/;
-const OTHER_MARKUP = /^<![A-Za-z][^>]*>|^<\?[\s\S]*?\?>|^<!\[CDATA\[[\s\S]*?\]\]>/;
+const OTHER_MARKUP = /^<![A-Za-z][^>]*>|^<\?[\s\S]*?\?>/;
 
 /** Text between the tags of an HTML fragment, each piece with its offset in the fragment. */
 export function rawProse(html: string): { text: string; start: number }[] {
@@ -357,6 +540,17 @@ export function rawProse(html: string): { text: string; start: number }[] {
         const close = html.indexOf('-->', i + 4);
         // Never closed: only the opener is markup, and what follows counts as prose.
         skip = close === -1 ? 4 : close + 3 - i;
+      } else if (rest.startsWith('<![CDATA[')) {
+        // Outside SVG and MathML, HTML reads a CDATA section as a comment, up to the first `>`: what it holds,
+        // written as text, is prose the page loses.
+        flush();
+        const close = html.indexOf('>', i);
+        const end = close === -1 ? html.length : close;
+        textStart = i + 9;
+        text = html.slice(textStart, end).replace(/\]\]$/, '');
+        flush();
+        i = end + 1;
+        continue;
       } else {
         const code = /^<(script|style)\b[^>]*>/i.exec(rest);
         const close = code && new RegExp(`</${code[1]}\\s*>`, 'i').exec(rest);

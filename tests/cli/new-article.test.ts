@@ -1,6 +1,6 @@
 /** `npm run new`: a new article where the site expects it, which passes the checker, and never over another one. */
 import { existsSync } from 'node:fs';
-import { readdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { contentDir, runCli, spawnCli } from './run-cli.ts';
@@ -55,7 +55,7 @@ describe('npm run new', () => {
         '# updated: 2021-06-01T01:00:00+08:00',
         '# tags: [keyword, another keyword]',
         '# related: [2021/05/id-of-another-article]',
-        "# image: { src: /images/photo.jpg, alt: 'What the photo shows', credit: Agency }",
+        "# image: { src: ../../../images/photo.jpg, alt: 'What the photo shows', credit: Agency }",
         '---',
         '',
         '',
@@ -76,6 +76,20 @@ describe('npm run new', () => {
       /un-titre\.md:\d+: empty body: write the article below the frontmatter, or mark it draft: true/,
     );
     expect(undrafted.code).toBe(1);
+  });
+
+  it('points its image example at content/images/, which the checker takes without a warning once the file is there', async () => {
+    const dir = await contentDir();
+    await newArticle(dir, ['--section', 'international', '--title', 'Avec photo', '--editors', 'Alix Ferrand']);
+    const file = `${dir}/articles/2021/06/avec-photo.md`;
+    await writeFile(file, (await readFile(file, 'utf8')).replace('# image:', 'image:'));
+    const missing = await runCli('check.ts', [], { contentDir: dir, env: { ROTATIVE_NOW: NOW } });
+    expect(missing.stdout).toMatch(/avec-photo\.md:\d+: image\.src: .*photo\.jpg/);
+    await mkdir(join(dir, 'images'));
+    await writeFile(join(dir, 'images', 'photo.jpg'), 'une photo');
+    const check = await runCli('check.ts', [], { contentDir: dir, env: { ROTATIVE_NOW: NOW } });
+    expect(check.stdout).toBe('3 files, 0 errors, 0 warnings; 1 draft\n');
+    expect(check.code).toBe(0);
   });
 
   it('makes the slug from the title: accents folded, punctuation dropped, at most 60 characters cut at a word', async () => {

@@ -84,9 +84,23 @@ describe('yamlDocument', () => {
   it('finds plain values a comment cuts, and leaves quoted ones and comments on their own line', () => {
     const text = "\ntitle: Le #1 mondial\nsummary: 'Le #2' # bien\n# note\nsource: AFP\neditors:\n  - A #B\n";
     expect(yamlDocument(text).cutValues).toEqual([
-      { field: 'title', line: 2, value: 'Le', written: 'Le #1 mondial' },
-      { field: 'editors.0', line: 7, value: 'A', written: 'A #B' },
+      { field: 'title', line: 2, hashLine: 2, value: 'Le', written: 'Le #1 mondial' },
+      { field: 'editors.0', line: 7, hashLine: 7, value: 'A', written: 'A #B' },
     ]);
+  });
+
+  it('finds a plain value cut on a line that continues it, and says what YAML would read without the comment', () => {
+    const text =
+      'title: Le premier\n  #1 mondial #2\nsummary: Sur\n  deux lignes #3\n  # note\nsource: AFP\n  # note\n';
+    expect(yamlDocument(text).cutValues).toEqual([
+      { field: 'title', line: 1, hashLine: 2, value: 'Le premier', written: 'Le premier #1 mondial #2' },
+      { field: 'summary', line: 3, hashLine: 4, value: 'Sur deux lignes', written: 'Sur deux lignes #3 # note' },
+      { field: 'source', line: 6, hashLine: 7, value: 'AFP', written: 'AFP # note' },
+    ]);
+  });
+
+  it('leaves a comment at the level of the fields alone: it continues no value', () => {
+    expect(yamlDocument('image:\n  src: a.jpg\n  # note\n  alt: b\ntitle: c\n# note\n').cutValues).toEqual([]);
   });
 
   it('reports errors at the line of the field whose value they break', () => {

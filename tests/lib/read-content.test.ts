@@ -97,7 +97,8 @@ describe('readContent', () => {
           : [];
       },
     });
-    expect(seen).toContainEqual({ file: 'articles/2021/long.md', bodyLine: 11 });
+    expect(seen).toContainEqual({ file: 'articles/2021/long.md', bodyLine: 11, draft: false });
+    expect(seen).toContainEqual({ file: 'articles/2021/brouillon.md', bodyLine: 9, draft: true });
   });
 });
 

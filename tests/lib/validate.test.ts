@@ -120,6 +120,21 @@ describe('validateArticle', () => {
       { editors: '\n  - Ying Xie #rédaction\n  - B' },
       /x\.md:7: editors\.0: YAML reads what follows " #" as a comment, so this is only "Ying Xie": put the whole value in quotes, 'Ying Xie #rédaction'/,
     ],
+    [
+      'a title whose next line, indented under it, starts with #',
+      { title: 'Le premier\n  #1 mondial du lithium' },
+      /x\.md:2: title: YAML reads what follows " #" on line 3 as a comment, so this is only "Le premier": put the whole value in quotes, 'Le premier #1 mondial du lithium'$/,
+    ],
+    [
+      'a summary cut on the second of its lines',
+      { summary: 'Un chapeau\n  sur deux lignes #2 et la fin' },
+      /x\.md:7: summary: YAML reads what follows " #" on line 8 as a comment, so this is only "Un chapeau sur deux lignes": put the whole value in quotes, 'Un chapeau sur deux lignes #2 et la fin'$/,
+    ],
+    [
+      'an editor whose next line, indented under it, starts with #',
+      { editors: '\n  - Ying Xie\n    #rédaction\n  - B' },
+      /x\.md:7: editors\.0: YAML reads what follows " #" on line 8 as a comment, so this is only "Ying Xie": put the whole value in quotes, 'Ying Xie #rédaction'$/,
+    ],
     ['draft as text', { draft: 'maybe' }, /x\.md:7: draft: expected true or false, got "maybe"/],
     ['an image without alt', { image: '{ src: /images/a.jpg }' }, /x\.md:7: image\.alt: required field is missing/],
   ])('names the file, line and field for %s', (_, overrides, expected) => {
@@ -155,6 +170,13 @@ describe('validateArticle', () => {
     expect(
       messages(articleText({ title: "'Le #1 mondial'", date: '2021-05-21T08:19:00+08:00 # heure de Pékin' })),
     ).toEqual([]);
+  });
+
+  it('accepts a comment on a line of its own at a field’s level, which continues no value', () => {
+    expect(
+      messages(articleText({ image: "\n  src: /images/a.jpg\n  # légende à venir\n  alt: 'Un port'", draft: 'true' })),
+    ).toEqual([]);
+    expect(messages(articleText({ title: 'Un titre\n# note de la rédaction' }))).toEqual([]);
   });
 
   it('refuses an alias bomb with the line of its first alias, without expanding it', () => {
@@ -195,6 +217,24 @@ describe('validateArticle', () => {
       `${file}:8: empty body: write the article below the frontmatter, or mark it draft: true until it is ready`,
     ]);
     expect(messages(articleText({ draft: 'true' }, ''))).toEqual([]);
+  });
+
+  it.each([
+    ['only a comment', '<!-- à écrire -->\n'],
+    ['comments and blank lines', '\n<!-- titre -->\n\n  <!-- chapeau --><!-- texte\nsur deux lignes -->\n\n'],
+    ['a comment never closed', '<!-- à écrire\n\nplus tard\n'],
+  ])('refuses a body of %s, which readers would see as blank, unless the article is a draft', (_, body) => {
+    expect(messages(articleText({}, body))).toEqual([
+      `${file}:8: empty body: nothing in it is shown to readers: write the article below the frontmatter, or mark it draft: true until it is ready`,
+    ]);
+    expect(messages(articleText({ draft: 'true' }, body))).toEqual([]);
+  });
+
+  it.each([
+    ['text after a comment on its line', '<!-- note --> Texte.\n'],
+    ['a comment in an indented code block', '    <!-- code -->\n'],
+  ])('does not call a body of %s empty', (_, body) => {
+    expect(messages(articleText({}, body))).toEqual([]);
   });
 
   it('refuses a file without frontmatter', () => {
@@ -247,6 +287,29 @@ describe('validateSections', () => {
       ]);
     },
   );
+
+  it.each([
+    [
+      'description',
+      'international:\n  name: I\n  description: Le monde, #1 des rubriques\n  order: 1\n',
+      ':3: international.description: YAML reads what follows " #" as a comment, so this is only "Le monde,": put the whole value in quotes, \'Le monde, #1 des rubriques\'',
+    ],
+    [
+      'name, on the line that continues it,',
+      'international:\n  name: Le monde\n    #1\n  description: x\n  order: 1\n',
+      ':2: international.name: YAML reads what follows " #" on line 3 as a comment, so this is only "Le monde": put the whole value in quotes, \'Le monde #1\'',
+    ],
+    [
+      'alias',
+      'international:\n  name: I\n  description: x\n  order: 1\n  aliases:\n    - World #1\n',
+      ':6: international.aliases.0: YAML reads what follows " #" as a comment, so this is only "World": put the whole value in quotes, \'World #1\'',
+    ],
+  ])('refuses a %s that a # cuts, with its line', (_, text, expected) => {
+    const { sections, problems } = validateSections(text, 'content/sections.yaml');
+    expect(problems.map(formatProblem)).toEqual([`content/sections.yaml${expected}`]);
+    // Still known, so that its articles are not refused for it as well.
+    expect(sections.map((s) => s.slug)).toEqual(['international']);
+  });
 
   it('refuses a slug that is not lower-case ASCII', () => {
     const { problems } = validateSections(

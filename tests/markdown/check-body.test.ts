@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { formatProblem } from '#src/lib/problems.ts';
-import { createBodyChecker, rawProse } from '#src/markdown/check-body.ts';
+import { createBodyChecker, isUnknownTag, rawProse, rawTags } from '#src/markdown/check-body.ts';
 import { payloads } from './xss-payloads.ts';
 
 const pipeline = { siteUrl: 'https://rotative.example.org', locale: 'fr-FR' };
@@ -10,9 +10,11 @@ const file = 'content/articles/2021/05/x.md';
 /** The problems of `body`, as if it started on line 10 of its file. */
 const WITHOUT = 'readers get the text without it; delete it, or write what the site allows (README, Markdown)';
 
-async function problems(body: string, checker = check): Promise<string[]> {
-  return (await checker(body, { file, bodyLine: 10 })).map(formatProblem);
+async function problems(body: string, checker = check, draft?: boolean): Promise<string[]> {
+  return (await checker(body, { file, bodyLine: 10, draft })).map(formatProblem);
 }
+
+const EMPTY = `${file}:10: empty body: nothing in it is shown to readers: write the article below the frontmatter, or mark it draft: true until it is ready`;
 
 describe('createBodyChecker', () => {
   it('passes plain prose at once, without loading a parser', () => {
@@ -38,6 +40,81 @@ describe('createBodyChecker', () => {
     expect(await problems('Avant.\n\n<!-- note de la rédaction\n\nAprès.\n')).toEqual([
       `${file}:12: prose lost from here on ("note de la rédaction"): the <!-- on line 12 is never closed with -->, so the rest is a comment: close it or delete it`,
     ]);
+  });
+
+  it('refuses the text of a CDATA section, which HTML reads as a comment', async () => {
+    expect(await problems('Avant <![CDATA[ texte en cdata ]]> après.\n')).toEqual([
+      `${file}:10: prose lost ("texte en cdata"): the <![CDATA[ on line 10 makes it a comment in HTML, which the page drops: remove <![CDATA[ and ]]> around it`,
+    ]);
+  });
+
+  it.each([
+    ["Selon l'agence <Reuters>, le prix a doublé.", '<Reuters>'],
+    ['Selon </Reuters>, le prix a doublé.', '</Reuters>'],
+    ['Selon <AFP/>, le prix a doublé.', '<AFP>'],
+    ['<p>Selon <reuters>, le prix a doublé.</p>', '<reuters>'],
+  ])('refuses a word in angle brackets that HTML takes for a tag: %s', async (body, tag) => {
+    expect(await problems(`${body}\n`)).toEqual([
+      `${file}:10: ${tag} is no HTML tag, but the page reads it as one and drops it, word and all: write &lt;${tag.slice(1)} to show it as written, or drop the brackets`,
+    ]);
+  });
+
+  it('names such a word once a line, and does not also warn that its tag was removed', async () => {
+    expect(await problems('<REUTERS>a</REUTERS> et <REUTERS>b</REUTERS>.\n')).toEqual([
+      `${file}:10: <REUTERS> is no HTML tag, but the page reads it as one and drops it, word and all: write &lt;REUTERS> to show it as written, or drop the brackets`,
+      `${file}:10: </REUTERS> is no HTML tag, but the page reads it as one and drops it, word and all: write &lt;/REUTERS> to show it as written, or drop the brackets`,
+    ]);
+  });
+
+  it('only warns about real elements, custom ones and a word processor’s, whose text is kept', async () => {
+    const body =
+      'Un <font color="red">mot</font> et <my-widget>un autre</my-widget>.\n\n<div>\n<o:p></o:p>Texte.\n</div>\n';
+    expect(await problems(body)).toEqual([
+      `${file}:10: warning: HTML not published as written: <font> removed (what it holds kept); <my-widget> removed (what it holds kept): ${WITHOUT}`,
+      `${file}:13: warning: HTML not published as written: <o:p> removed (what it holds kept): ${WITHOUT}`,
+    ]);
+  });
+
+  it('refuses character references pages would show as �, once a line, as Markdown or HTML reads them', async () => {
+    const body = [
+      'Texte &#0; et &#xD800; et &#x110000; et &#128;.',
+      '',
+      '<p>En HTML : &#0 sans point-virgule, et &#128; devient €.</p>',
+      '',
+      'Montrés tels quels : `&#0;`, \\&#0;, &#99999999; et <!-- &#0; -->.',
+    ].join('\n');
+    expect(await problems(body)).toEqual([
+      `${file}:10: &#0;, &#xD800;, &#x110000;, &#128; name no character, so pages would show them as �: write the character meant, or delete them`,
+      `${file}:12: &#0 names no character, so pages would show it as �: write the character meant, or delete it`,
+    ]);
+  });
+
+  it.each([
+    [
+      'only a script',
+      '<script>alert(1)</script>\n',
+      [`${file}:10: warning: HTML not published as written: <script> removed with what it holds: ${WITHOUT}`],
+    ],
+    ['only a rule', '---\n', []],
+    [
+      'only a link definition',
+      '[a]: https://a.example\n',
+      [
+        `${file}:10: warning: "[a]: …" is a link definition that no [text][a] uses, so the line is not shown: write \\[a] if it is text to read`,
+      ],
+    ],
+    ['only an empty paragraph', '<p></p>\n', []],
+  ])('refuses a body that shows readers nothing (%s) unless it is a draft', async (_, body, others) => {
+    expect((await problems(body, check, false)).sort()).toEqual([EMPTY, ...others].sort());
+    expect(await problems(body, check, true)).toEqual(others);
+    // Not known to be a draft or not (its frontmatter is invalid): not said.
+    expect(await problems(body, check)).toEqual(others);
+  });
+
+  it('accepts a body that shows only an image, or only punctuation', async () => {
+    expect(await problems('![Le port](https://images.example/port.jpg)\n', check, false)).toEqual([]);
+    expect(await problems('<img src="https://images.example/port.jpg" alt="Le port">\n', check, false)).toEqual([]);
+    expect(await problems('…\n', check, false)).toEqual([]);
   });
 
   it('accepts closed comments, scripts and styles, and inline HTML that keeps its text', async () => {
@@ -187,8 +264,37 @@ describe('rawProse', () => {
     ]);
   });
 
+  it('counts the text of a CDATA section as prose, up to the > that ends it in HTML', () => {
+    expect(rawProse('a<![CDATA[ b ]]>c<![CDATA[ d > e ]]>').map((p) => p.text)).toEqual(['a', 'b', 'c', 'd', 'e ]]>']);
+  });
+
   it('counts what follows an unclosed script or comment as prose', () => {
     expect(rawProse('<script>code</script>a<script>b').map((p) => p.text)).toEqual(['a', 'b']);
     expect(rawProse('<!-- c').map((p) => p.text)).toEqual(['c']);
+  });
+});
+
+describe('rawTags', () => {
+  it('gives the tags a browser reads, not those in comments, scripts, SVG or attribute values', () => {
+    const html = '<p title="<x>">a<Reuters></p><!-- <b> --><script>"<i>"</script><svg><circle/></svg></AFP>';
+    expect(rawTags(html).map((t) => `${t.closing ? '/' : ''}${t.name}@${t.start}`)).toEqual(
+      ['<p ', '<Reuters>', '</p>', '<script>', '<svg>', '</AFP>'].map(
+        (tag) => `${tag.replace(/^<|[ >]$/g, '')}@${html.indexOf(tag)}`,
+      ),
+    );
+  });
+});
+
+describe('isUnknownTag', () => {
+  it.each([
+    ['Reuters', true],
+    ['AFP', true],
+    ['font', false],
+    ['P', false],
+    ['search', false],
+    ['my-widget', false],
+    ['o:p', false],
+  ])('%s: %s', (name, unknown) => {
+    expect(isUnknownTag(name)).toBe(unknown);
   });
 });
