@@ -16,6 +16,7 @@ import {
   SEED_URL,
 } from '../support/fixture-site.ts';
 import { listPages, load, squash } from '../support/html.ts';
+import { SLOTS } from '#src/lib/image-slots.ts';
 
 const dist = inject('fixtureDist');
 const SITE = 'https://rotative.example.org';
@@ -286,7 +287,7 @@ describe('teasers on section, tag and editor pages', () => {
         expect(imageOf(thumb.attr('src')!), href).toBe(imageOf(own));
         // Beside its headline's link, the picture adds nothing to read: empty alt, and it waits its turn.
         expect([thumb.attr('alt'), thumb.attr('loading')], href).toEqual(['', 'lazy']);
-        if (thumb.parent().is('picture')) expect(thumb.attr('sizes'), href).toBe('7rem');
+        if (thumb.parent().is('picture')) expect(thumb.attr('sizes'), href).toBe(SLOTS.thumb.sizes);
       }
       expect(thumbnails, 'teasers with a thumbnail').toBeGreaterThan(0);
     },
