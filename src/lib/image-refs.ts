@@ -7,9 +7,11 @@
 import { dirname, extname, relative, resolve, sep } from 'node:path';
 import type { Html, RootContent } from 'mdast';
 import remarkDirective from 'remark-directive';
+import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { definitions } from 'mdast-util-definitions';
+import remarkGfmFast from '../markdown/remark-gfm-fast.ts';
 import type { ContentProblem } from './problems.ts';
 
 /** What Astro's image service turns into AVIF, WebP and a fallback. */
@@ -134,7 +136,11 @@ function isInside(file: string, folder: string): boolean {
   return rel !== '' && !rel.startsWith('..') && !rel.startsWith(sep) && !/^[a-z]:/i.test(rel);
 }
 
-const parser = unified().use(remarkParse).use(remarkDirective);
+/**
+ * Bodies read as the pipeline reads them (GFM, then directives), so every image Astro's collector will find is found
+ * here: without GFM, a footnote `[^1]: ![x](./x.png)` would read as a link definition and its image be missed.
+ */
+const parser = unified().use(remarkParse).use(remarkGfm).use(remarkGfmFast).use(remarkDirective);
 
 /** Quick test before parsing: most bodies hold no image at all. */
 const MAY_HOLD_IMAGE = /!\[|::figure|<img/i;

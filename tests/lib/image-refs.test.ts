@@ -32,6 +32,12 @@ beforeAll(async () => {
       'Texte.\n\n![Le port](../../images/port.jpg)\n\n![Le phare](./phare.png)\n\n![Le logo](/images/logo.png)',
     ),
     'articles/images/phare.png': 'not read',
+    // An image in a footnote, which Astro's image collector finds too.
+    'articles/images/note.md': GOOD_IMAGE_ARTICLES['articles/images/bonne.md']!.replace(
+      'Texte.',
+      'Texte[^1].\n\n[^1]: ![Carte](../../images/carte.png)',
+    ),
+    'images/carte.png': 'not read',
   });
   await writeFiles(join(root, 'public'), { 'images/logo.png': 'not read' });
   snapshot = await readContent(root, 'content', {
@@ -69,6 +75,7 @@ describe('image checks', () => {
     ['corps-distant', 13, 'body', 'a remote image needs its width and height'],
     ['corps-html', 13, 'body', '"../../images/port.jpg": a local image in raw HTML is not processed'],
     ['public-absente', 8, 'image.src', '"/images/absente.png": no such file under public/'],
+    ['note-absente', 11, 'body', '"./absente-note.png": no file at content/articles/images/absente-note.png'],
   ])('%s.md: an error at line %i, field %s', (name, line, field, message) => {
     const found = messages.find((m) => m.startsWith(`${at(name)}:${line}: ${field}: `));
     expect(found, messages.join('\n')).toContain(message);
@@ -88,6 +95,7 @@ describe('image checks', () => {
   it('warn about an image no article uses', () => {
     expect(messages).toContain('content/images/orphan.png: warning: image not used by any article');
     expect(messages.some((m) => m.startsWith('content/images/port.jpg'))).toBe(false);
+    expect(messages.some((m) => m.startsWith('content/images/carte.png'))).toBe(false);
   });
 });
 
@@ -112,6 +120,14 @@ describe('bodyImageRefs', () => {
     ]);
   });
 
+  it('reads the body as the pipeline does, GFM on: an image in a footnote or a table is found', () => {
+    const body = ['Texte[^1].', '', '| a |', '| - |', '| ![b](./b.png) |', '', '[^1]: ![a](./a.png)'].join('\n');
+    expect(bodyImageRefs(body, 9)).toEqual([
+      { src: './b.png', line: 13, form: 'markdown' },
+      { src: './a.png', line: 15, form: 'markdown' },
+    ]);
+  });
+
   it('does not parse a body without anything like an image', () => {
     expect(bodyImageRefs('Un texte.\n\n[lien](https://example.org)', 1)).toEqual([]);
   });
@@ -127,6 +143,7 @@ describe('the images an article shows', () => {
       join(root, 'public/images/logo.png'),
     ]);
     expect(images('publique')).toEqual([join(root, 'public/images/logo.png')]);
+    expect(images('note')).toEqual([join(root, 'content/images/port.jpg'), join(root, 'content/images/carte.png')]);
   });
 
   it('leave out remote images, which the build never reads', () => {
