@@ -104,7 +104,11 @@ export function checkImageRef(ref: ImageRef, articlePath: string, rules: ImageRu
     if (!isInside(file, rules.publicDir)) {
       return { kind: 'error', message: `${shown} leaves public/: ${LOCAL_ADVICE}` };
     }
-    if (!rules.exists(file)) return { kind: 'error', message: `${shown}: no such file under public/` };
+    if (!rules.exists(file))
+      return {
+        kind: 'error',
+        message: `${shown}: no such file under public/ (a path starting with / names a file there): check the name, or add public${path}; better, ${LOCAL_ADVICE}, so that it is optimised`,
+      };
     return {
       kind: 'public',
       path: file,
