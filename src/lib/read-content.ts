@@ -89,16 +89,19 @@ export async function readSections(
 ): Promise<{ sections: Section[]; problems: ContentProblem[] }> {
   const absolute = resolve(root, contentDir, SECTIONS_FILE);
   const file = displayPath(root, absolute);
-  let text: string;
+  let bytes: Buffer;
   try {
-    text = await readFile(absolute, 'utf8');
+    bytes = await readFile(absolute);
   } catch {
     return {
       sections: [],
       problems: [{ severity: 'error', file, message: 'missing: expected the list of sections here' }],
     };
   }
-  return validateSections(text, file);
+  // Read on when it is not UTF-8, so that articles still find their sections: one error, not one per article.
+  const encoding = encodingProblem(bytes, file);
+  const read = validateSections(bytes.toString('utf8'), file);
+  return encoding ? { ...read, problems: [encoding, ...read.problems] } : read;
 }
 
 /** A problem found in an article's body, placed by the body checker. */
@@ -237,6 +240,18 @@ function firstInvalidByte(bytes: Buffer): { line: number; column: number } {
   return { line, column: i - lineStart + 1 };
 }
 
+/** Bytes that are not UTF-8 (which pages would show as �), at the first one's line. */
+function encodingProblem(bytes: Buffer, file: string): ContentProblem | undefined {
+  if (isUtf8(bytes)) return undefined;
+  const { line, column } = firstInvalidByte(bytes);
+  return {
+    severity: 'error',
+    file,
+    line,
+    message: `not UTF-8 text (column ${column}): the file was probably saved as Latin-1 or Windows-1252; save it again as UTF-8`,
+  };
+}
+
 /**
  * Reads everything under `contentDir` (relative to `root`) and validates it.
  * Nothing is silently skipped: a non-Markdown file in the articles folder is
@@ -289,14 +304,9 @@ export async function readContent(root: string, contentDir: string, options: Rea
       continue;
     }
     const bytes = readFileSync(`${base}/${name}`);
-    if (!isUtf8(bytes)) {
-      const { line, column } = firstInvalidByte(bytes);
-      problems.push({
-        severity: 'error',
-        file,
-        line,
-        message: `not UTF-8 text (column ${column}): the file was probably saved as Latin-1 or Windows-1252; save it again as UTF-8`,
-      });
+    const encoding = encodingProblem(bytes, file);
+    if (encoding) {
+      problems.push(encoding);
       continue;
     }
     const text = bytes.toString('utf8');

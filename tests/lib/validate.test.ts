@@ -190,6 +190,12 @@ describe('validateArticle', () => {
     ]);
   });
 
+  it('gives the line of a NUL character in the frontmatter, and no YAML error at line 1 for it', () => {
+    expect(messages(articleText({ source: 'Agence\0 Fictive' }))).toEqual([
+      `${file}:5: contains a NUL character (byte 0), which pages would show as �: delete it (it often comes with text copied out of a PDF or a word processor)`,
+    ]);
+  });
+
   it('refuses an empty body, unless the article is a draft', () => {
     expect(messages(articleText({}, '\n  \n'))).toEqual([
       `${file}:8: empty body: write the article below the frontmatter, or mark it draft: true until it is ready`,
@@ -247,6 +253,17 @@ describe('validateSections', () => {
       ]);
     },
   );
+
+  it('gives the line of a NUL character, and reads the sections on', () => {
+    const { sections, problems } = validateSections(
+      'international:\n  name: International\n  description: Le\0 monde.\n  order: 10\n',
+      'content/sections.yaml',
+    );
+    expect(problems.map(formatProblem)).toEqual([
+      'content/sections.yaml:3: contains a NUL character (byte 0), which pages would show as �: delete it (it often comes with text copied out of a PDF or a word processor)',
+    ]);
+    expect(sections.map((s) => s.slug)).toEqual(['international']);
+  });
 
   it('refuses a slug that is not lower-case ASCII', () => {
     const { problems } = validateSections(
