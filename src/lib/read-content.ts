@@ -9,6 +9,7 @@ import { existsSync, readFileSync, realpathSync, statSync, type Dirent } from 'n
 import { readdir, readFile } from 'node:fs/promises';
 import { isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { type ArticleRecord, type Section, crossFileProblems } from './articles.ts';
+import { createImageProbe } from './image-header.ts';
 import { checkArticleImages, IMAGE_EXTENSIONS, type ImageRef } from './image-refs.ts';
 import { type ContentProblem, compareProblems } from './problems.ts';
 import { makeArticleSchema } from './schema.ts';
@@ -274,6 +275,7 @@ export async function readContent(root: string, contentDir: string, options: Rea
     publicDir: resolve(root, 'public'),
     remoteHosts: options.remoteImageHosts ?? [],
     exists: (path: string) => existsSync(path) && statSync(path).isFile(),
+    readable: createImageProbe(),
   };
   for (const { name, problem } of listed) {
     if (name === SECTIONS_FILE) continue;
@@ -316,7 +318,7 @@ export async function readContent(root: string, contentDir: string, options: Rea
     let record = validated.record;
     let shown: string[] = [];
     if (record) {
-      const images = checkArticleImages(
+      const images = await checkArticleImages(
         { file, path: `${base}/${name}`, image: leadImageRef(record.data.image, frontmatter), body, bodyLine },
         imageRules,
       );
