@@ -225,9 +225,19 @@ function shownFile(path: string, rules: ImageRules): string {
   return relative(from, path).split(sep).join('/');
 }
 
-/** Checks the lead image and every body image of one article. */
+/**
+ * Checks the lead image and every body image of one article. The lead image's line may be left to `imageLine`,
+ * asked only for a message: finding a frontmatter field's line costs more than the rest of the check.
+ */
 export async function checkArticleImages(
-  article: { file: string; path: string; image?: ImageRef | undefined; body: string; bodyLine: number },
+  article: {
+    file: string;
+    path: string;
+    image?: ImageRef | undefined;
+    imageLine?: () => number | undefined;
+    body: string;
+    bodyLine: number;
+  },
   rules: ImageRules,
 ): Promise<ArticleImages> {
   const problems: ContentProblem[] = [];
@@ -239,19 +249,22 @@ export async function checkArticleImages(
   ];
   for (const { ref, field } of refs) {
     const verdict = checkImageRef(ref, article.path, rules);
-    const at = ref.line === undefined ? {} : { line: ref.line };
+    const at = () => {
+      const line = ref.line ?? (ref === article.image ? article.imageLine?.() : undefined);
+      return line === undefined ? {} : { line };
+    };
     if ((verdict.kind === 'local' || verdict.kind === 'public') && !(await rules.readable(verdict.path)))
       problems.push({
         severity: 'error',
         file: article.file,
-        ...at,
+        ...at(),
         field,
         message: `${quoted(ref.src)}: ${shownFile(verdict.path, rules)} is not an image the site can read (neither its format nor its size can be read from it: a damaged file, or a web page saved under an image name): open it in an image editor and export it again as JPEG, PNG, WebP or AVIF`,
       });
     if (verdict.kind === 'error')
-      problems.push({ severity: 'error', file: article.file, ...at, field, message: verdict.message });
+      problems.push({ severity: 'error', file: article.file, ...at(), field, message: verdict.message });
     else if (verdict.kind === 'public') {
-      problems.push({ severity: 'warning', file: article.file, ...at, field, message: verdict.warning });
+      problems.push({ severity: 'warning', file: article.file, ...at(), field, message: verdict.warning });
       files.add(verdict.path);
     } else if (verdict.kind === 'local') {
       localFiles.push(verdict.path);

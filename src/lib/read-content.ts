@@ -68,19 +68,17 @@ function isImageFile(name: string): boolean {
   return IMAGE_EXTENSIONS.some((extension) => lower.endsWith(extension));
 }
 
-/** The frontmatter image as an image reference, with the line of its `src`. */
+/** The frontmatter image as an image reference; its line is `leadImageLine`'s, found only for a message. */
 function leadImageRef(
   image: { src: string; width?: number | undefined; height?: number | undefined } | undefined,
-  frontmatter: string,
 ): ImageRef | undefined {
   if (!image) return undefined;
-  return {
-    src: image.src,
-    line: fieldLine(frontmatter, 'image.src') ?? fieldLine(frontmatter, 'image'),
-    width: image.width,
-    height: image.height,
-    form: 'frontmatter',
-  };
+  return { src: image.src, width: image.width, height: image.height, form: 'frontmatter' };
+}
+
+/** The line of the lead image's `src` (or of `image`), for a message about it. */
+function leadImageLine(frontmatter: string): number | undefined {
+  return fieldLine(frontmatter, 'image.src') ?? fieldLine(frontmatter, 'image');
 }
 
 /** Reads and validates `sections.yaml`; with no readable file, no section is known. */
@@ -319,7 +317,14 @@ export async function readContent(root: string, contentDir: string, options: Rea
     let shown: string[] = [];
     if (record) {
       const images = await checkArticleImages(
-        { file, path: `${base}/${name}`, image: leadImageRef(record.data.image, frontmatter), body, bodyLine },
+        {
+          file,
+          path: `${base}/${name}`,
+          image: leadImageRef(record.data.image),
+          imageLine: () => leadImageLine(frontmatter),
+          body,
+          bodyLine,
+        },
         imageRules,
       );
       problems.push(...images.problems);
