@@ -5,7 +5,7 @@
  * checker as arguments.
  */
 import { isUtf8 } from 'node:buffer';
-import { existsSync, readFileSync, realpathSync, statSync, type Dirent } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, realpathSync, statSync, type Dirent } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
 import { isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { type ArticleRecord, type Section, crossFileProblems } from './articles.ts';
@@ -81,6 +81,19 @@ function leadImageLine(frontmatter: string): number | undefined {
   return fieldLine(frontmatter, 'image.src') ?? fieldLine(frontmatter, 'image');
 }
 
+/**
+ * The names at the top of `public/` (relative to `root`), folders with a trailing slash: Astro copies them to the
+ * site's root, so they are addresses a section may not take. None when there is no such folder.
+ */
+export function publicEntries(root: string): string[] {
+  try {
+    const entries = readdirSync(resolve(root, 'public'), { withFileTypes: true });
+    return entries.map((entry) => (entry.isDirectory() ? `${entry.name}/` : entry.name)).sort();
+  } catch {
+    return [];
+  }
+}
+
 /** Reads and validates `sections.yaml`; with no readable file, no section is known. */
 export async function readSections(
   root: string,
@@ -99,7 +112,7 @@ export async function readSections(
   }
   // Read on when it is not UTF-8, so that articles still find their sections: one error, not one per article.
   const encoding = encodingProblem(bytes, file);
-  const read = validateSections(bytes.toString('utf8'), file);
+  const read = validateSections(bytes.toString('utf8'), file, { publicEntries: publicEntries(root) });
   return encoding ? { ...read, problems: [encoding, ...read.problems] } : read;
 }
 

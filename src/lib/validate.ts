@@ -35,8 +35,20 @@ export function nulProblem(text: string, file: string): { problem?: ContentProbl
   };
 }
 
+export interface SectionsOptions {
+  /**
+   * The names at the top of `public/`, folders with a trailing slash (`photos/`, `logo.png`): served at `/<name>`,
+   * so no section may take one.
+   */
+  publicEntries?: readonly string[];
+}
+
 /** Parses `content/sections.yaml`: a mapping from slug to name, description and order. */
-export function validateSections(written: string, file: string): { sections: Section[]; problems: ContentProblem[] } {
+export function validateSections(
+  written: string,
+  file: string,
+  options: SectionsOptions = {},
+): { sections: Section[]; problems: ContentProblem[] } {
   const problems: ContentProblem[] = [];
   const { problem: nul, text } = nulProblem(written, file);
   if (nul) problems.push(nul);
@@ -78,6 +90,17 @@ export function validateSections(written: string, file: string): { sections: Sec
         ...at,
         field: slug,
         message: `reserved: the site itself uses /${slug}/, so this section's pages would replace its own (or be replaced): choose another slug`,
+      });
+      continue;
+    }
+    const published = options.publicEntries?.find((entry) => entry.replace(/\/$/, '') === slug);
+    if (published !== undefined) {
+      problems.push({
+        severity: 'error',
+        file,
+        ...at,
+        field: slug,
+        message: `reserved: public/${published} is published at /${slug}${published.endsWith('/') ? '/' : ''}, where this section's pages would go: choose another slug, or rename public/${published}`,
       });
       continue;
     }

@@ -265,6 +265,19 @@ describe('validateSections', () => {
     expect(sections.map((s) => s.slug)).toEqual(['international']);
   });
 
+  it('refuses a slug that a folder or file at the top of public/ is published at', () => {
+    const yaml =
+      'photos:\n  name: Photos\n  description: x\n  order: 1\nvideo:\n  name: V\n  description: x\n  order: 2\n';
+    const { sections, problems } = validateSections(yaml, 'content/sections.yaml', {
+      publicEntries: ['favicon.svg', 'photos/', 'video'],
+    });
+    expect(sections).toEqual([]);
+    expect(problems.map(formatProblem)).toEqual([
+      "content/sections.yaml:1: photos: reserved: public/photos/ is published at /photos/, where this section's pages would go: choose another slug, or rename public/photos/",
+      "content/sections.yaml:5: video: reserved: public/video is published at /video, where this section's pages would go: choose another slug, or rename public/video",
+    ]);
+  });
+
   it('refuses a slug that is not lower-case ASCII', () => {
     const { problems } = validateSections(
       'Économie:\n  name: Économie\n  description: x\n  order: 1\n',
