@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { defineCollection } from 'astro:content';
 import { makeArticleSchema, problemsSchema, sectionSchema } from './lib/schema.ts';
+import { publicEntries } from './lib/read-content.ts';
 import { SECTIONS_FILE, validateSections } from './lib/validate.ts';
 import { contentLoaders } from './loaders/content.ts';
 import { format, markdownPipeline, site } from './site.ts';
@@ -9,7 +10,10 @@ import { format, markdownPipeline, site } from './site.ts';
 function knownSectionSlugs(): string[] {
   try {
     const file = resolve(site.contentDir, SECTIONS_FILE);
-    return validateSections(readFileSync(file, 'utf8'), file).sections.map((s) => s.slug);
+    // As readSections refuses them: the same slugs, whatever the articles loader then reports.
+    return validateSections(readFileSync(file, 'utf8'), file, { publicEntries: publicEntries('.') }).sections.map(
+      (s) => s.slug,
+    );
   } catch {
     // A missing sections.yaml is reported, with its path, by the articles loader.
     return [];

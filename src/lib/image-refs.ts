@@ -2,14 +2,17 @@
  * Where an article's images may come from, one rule for `image.src` and body images, run by the checker and the build
  * alike (both call `readContent`): a path relative to the article that stays in the content folder (Astro's image
  * pipeline), a path under `public/` (served as it is, with a warning), an `https://` URL from `remoteImageHosts` with
- * its size (never downloaded); anything else is an error. The file system is reached only through `rules.exists`.
+ * its size (never downloaded); anything else is an error, and so is a file whose format and size cannot be read.
+ * The file system is reached only through `rules.exists` and `rules.readable`.
  */
 import { dirname, extname, relative, resolve, sep } from 'node:path';
 import type { Html, RootContent } from 'mdast';
 import remarkDirective from 'remark-directive';
+import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { definitions } from 'mdast-util-definitions';
+import remarkGfmFast from '../markdown/remark-gfm-fast.ts';
 import type { ContentProblem } from './problems.ts';
 
 /** What Astro's image service turns into AVIF, WebP and a fallback. */
@@ -24,6 +27,8 @@ export interface ImageRules {
   remoteHosts: readonly string[];
   /** Whether a file exists at an absolute path. */
   exists(path: string): boolean;
+  /** Whether an existing image file's format and size can be read, as Astro's image pipeline reads them. */
+  readable(path: string): boolean | Promise<boolean>;
 }
 
 /** One image an article uses. */
@@ -51,10 +56,16 @@ function dimensionsAdvice(form: ImageRef['form']): string {
   return 'write it as ::figure[caption]{src="…" alt="…" width=1200 height=800}';
 }
 
+/** An image reference as messages quote it, cut when long. */
+function quoted(src: string): string {
+  const trimmed = src.trim();
+  return JSON.stringify(trimmed.length > 80 ? `${trimmed.slice(0, 77)}…` : trimmed);
+}
+
 /** The verdict on one image reference of the article at `articlePath` (absolute). */
-export function checkImageRef(ref: ImageRef, articlePath: string, rules: ImageRules): ImageVerdict {
+export function checkImageRef(ref: ImageRef, articlePath: string, rules: Omit<ImageRules, 'readable'>): ImageVerdict {
   const src = ref.src.trim();
-  const shown = JSON.stringify(src.length > 80 ? `${src.slice(0, 77)}…` : src);
+  const shown = quoted(src);
   if (src.startsWith('//')) {
     return { kind: 'error', message: `${shown} has no scheme: write the full https:// URL` };
   }
@@ -102,7 +113,11 @@ export function checkImageRef(ref: ImageRef, articlePath: string, rules: ImageRu
     if (!isInside(file, rules.publicDir)) {
       return { kind: 'error', message: `${shown} leaves public/: ${LOCAL_ADVICE}` };
     }
-    if (!rules.exists(file)) return { kind: 'error', message: `${shown}: no such file under public/` };
+    if (!rules.exists(file))
+      return {
+        kind: 'error',
+        message: `${shown}: no such file under public/ (a path starting with / names a file there): check the name, or add public${path}; better, ${LOCAL_ADVICE}, so that it is optimised`,
+      };
     return {
       kind: 'public',
       path: file,
@@ -134,7 +149,11 @@ function isInside(file: string, folder: string): boolean {
   return rel !== '' && !rel.startsWith('..') && !rel.startsWith(sep) && !/^[a-z]:/i.test(rel);
 }
 
-const parser = unified().use(remarkParse).use(remarkDirective);
+/**
+ * Bodies read as the pipeline reads them (GFM, then directives), so every image Astro's collector will find is found
+ * here: without GFM, a footnote `[^1]: ![x](./x.png)` would read as a link definition and its image be missed.
+ */
+const parser = unified().use(remarkParse).use(remarkGfm).use(remarkGfmFast).use(remarkDirective);
 
 /** Quick test before parsing: most bodies hold no image at all. */
 const MAY_HOLD_IMAGE = /!\[|::figure|<img/i;
@@ -200,11 +219,27 @@ export interface ArticleImages {
   files: string[];
 }
 
-/** Checks the lead image and every body image of one article. */
-export function checkArticleImages(
-  article: { file: string; path: string; image?: ImageRef | undefined; body: string; bodyLine: number },
+/** How a message names an image file: from the content folder's parent (`content/images/x.jpg`), or `public/…`. */
+function shownFile(path: string, rules: ImageRules): string {
+  const from = isInside(path, rules.contentDir) ? dirname(rules.contentDir) : dirname(rules.publicDir);
+  return relative(from, path).split(sep).join('/');
+}
+
+/**
+ * Checks the lead image and every body image of one article. The lead image's line may be left to `imageLine`,
+ * asked only for a message: finding a frontmatter field's line costs more than the rest of the check.
+ */
+export async function checkArticleImages(
+  article: {
+    file: string;
+    path: string;
+    image?: ImageRef | undefined;
+    imageLine?: () => number | undefined;
+    body: string;
+    bodyLine: number;
+  },
   rules: ImageRules,
-): ArticleImages {
+): Promise<ArticleImages> {
   const problems: ContentProblem[] = [];
   const localFiles: string[] = [];
   const files = new Set<string>();
@@ -214,11 +249,22 @@ export function checkArticleImages(
   ];
   for (const { ref, field } of refs) {
     const verdict = checkImageRef(ref, article.path, rules);
-    const at = ref.line === undefined ? {} : { line: ref.line };
+    const at = () => {
+      const line = ref.line ?? (ref === article.image ? article.imageLine?.() : undefined);
+      return line === undefined ? {} : { line };
+    };
+    if ((verdict.kind === 'local' || verdict.kind === 'public') && !(await rules.readable(verdict.path)))
+      problems.push({
+        severity: 'error',
+        file: article.file,
+        ...at(),
+        field,
+        message: `${quoted(ref.src)}: ${shownFile(verdict.path, rules)} is not an image the site can read (neither its format nor its size can be read from it: a damaged file, or a web page saved under an image name): open it in an image editor and export it again as JPEG, PNG, WebP or AVIF`,
+      });
     if (verdict.kind === 'error')
-      problems.push({ severity: 'error', file: article.file, ...at, field, message: verdict.message });
+      problems.push({ severity: 'error', file: article.file, ...at(), field, message: verdict.message });
     else if (verdict.kind === 'public') {
-      problems.push({ severity: 'warning', file: article.file, ...at, field, message: verdict.warning });
+      problems.push({ severity: 'warning', file: article.file, ...at(), field, message: verdict.warning });
       files.add(verdict.path);
     } else if (verdict.kind === 'local') {
       localFiles.push(verdict.path);

@@ -5,10 +5,11 @@
  * checker as arguments.
  */
 import { isUtf8 } from 'node:buffer';
-import { existsSync, readFileSync, realpathSync, statSync, type Dirent } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, realpathSync, statSync, type Dirent } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
 import { isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { type ArticleRecord, type Section, crossFileProblems } from './articles.ts';
+import { createImageProbe } from './image-header.ts';
 import { checkArticleImages, IMAGE_EXTENSIONS, type ImageRef } from './image-refs.ts';
 import { type ContentProblem, compareProblems } from './problems.ts';
 import { makeArticleSchema } from './schema.ts';
@@ -67,19 +68,30 @@ function isImageFile(name: string): boolean {
   return IMAGE_EXTENSIONS.some((extension) => lower.endsWith(extension));
 }
 
-/** The frontmatter image as an image reference, with the line of its `src`. */
+/** The frontmatter image as an image reference; its line is `leadImageLine`'s, found only for a message. */
 function leadImageRef(
   image: { src: string; width?: number | undefined; height?: number | undefined } | undefined,
-  frontmatter: string,
 ): ImageRef | undefined {
   if (!image) return undefined;
-  return {
-    src: image.src,
-    line: fieldLine(frontmatter, 'image.src') ?? fieldLine(frontmatter, 'image'),
-    width: image.width,
-    height: image.height,
-    form: 'frontmatter',
-  };
+  return { src: image.src, width: image.width, height: image.height, form: 'frontmatter' };
+}
+
+/** The line of the lead image's `src` (or of `image`), for a message about it. */
+function leadImageLine(frontmatter: string): number | undefined {
+  return fieldLine(frontmatter, 'image.src') ?? fieldLine(frontmatter, 'image');
+}
+
+/**
+ * The names at the top of `public/` (relative to `root`), folders with a trailing slash: Astro copies them to the
+ * site's root, so they are addresses a section may not take. None when there is no such folder.
+ */
+export function publicEntries(root: string): string[] {
+  try {
+    const entries = readdirSync(resolve(root, 'public'), { withFileTypes: true });
+    return entries.map((entry) => (entry.isDirectory() ? `${entry.name}/` : entry.name)).sort();
+  } catch {
+    return [];
+  }
 }
 
 /** Reads and validates `sections.yaml`; with no readable file, no section is known. */
@@ -89,16 +101,19 @@ export async function readSections(
 ): Promise<{ sections: Section[]; problems: ContentProblem[] }> {
   const absolute = resolve(root, contentDir, SECTIONS_FILE);
   const file = displayPath(root, absolute);
-  let text: string;
+  let bytes: Buffer;
   try {
-    text = await readFile(absolute, 'utf8');
+    bytes = await readFile(absolute);
   } catch {
     return {
       sections: [],
       problems: [{ severity: 'error', file, message: 'missing: expected the list of sections here' }],
     };
   }
-  return validateSections(text, file);
+  // Read on when it is not UTF-8, so that articles still find their sections: one error, not one per article.
+  const encoding = encodingProblem(bytes, file);
+  const read = validateSections(bytes.toString('utf8'), file, { publicEntries: publicEntries(root) });
+  return encoding ? { ...read, problems: [encoding, ...read.problems] } : read;
 }
 
 /** A problem found in an article's body, placed by the body checker. */
@@ -242,6 +257,18 @@ function firstInvalidByte(bytes: Buffer): { line: number; column: number } {
   return { line, column: i - lineStart + 1 };
 }
 
+/** Bytes that are not UTF-8 (which pages would show as �), at the first one's line. */
+function encodingProblem(bytes: Buffer, file: string): ContentProblem | undefined {
+  if (isUtf8(bytes)) return undefined;
+  const { line, column } = firstInvalidByte(bytes);
+  return {
+    severity: 'error',
+    file,
+    line,
+    message: `not UTF-8 text (column ${column}): the file was probably saved as Latin-1 or Windows-1252; save it again as UTF-8`,
+  };
+}
+
 /**
  * Reads everything under `contentDir` (relative to `root`) and validates it.
  * Nothing is silently skipped: a non-Markdown file in the articles folder is
@@ -264,6 +291,7 @@ export async function readContent(root: string, contentDir: string, options: Rea
     publicDir: resolve(root, 'public'),
     remoteHosts: options.remoteImageHosts ?? [],
     exists: (path: string) => existsSync(path) && statSync(path).isFile(),
+    readable: createImageProbe(),
   };
   for (const { name, problem } of listed) {
     if (name === SECTIONS_FILE) continue;
@@ -294,14 +322,9 @@ export async function readContent(root: string, contentDir: string, options: Rea
       continue;
     }
     const bytes = readFileSync(`${base}/${name}`);
-    if (!isUtf8(bytes)) {
-      const { line, column } = firstInvalidByte(bytes);
-      problems.push({
-        severity: 'error',
-        file,
-        line,
-        message: `not UTF-8 text (column ${column}): the file was probably saved as Latin-1 or Windows-1252; save it again as UTF-8`,
-      });
+    const encoding = encodingProblem(bytes, file);
+    if (encoding) {
+      problems.push(encoding);
       continue;
     }
     const text = bytes.toString('utf8');
@@ -311,8 +334,15 @@ export async function readContent(root: string, contentDir: string, options: Rea
     let record = validated.record;
     let shown: string[] = [];
     if (record) {
-      const images = checkArticleImages(
-        { file, path: `${base}/${name}`, image: leadImageRef(record.data.image, frontmatter), body, bodyLine },
+      const images = await checkArticleImages(
+        {
+          file,
+          path: `${base}/${name}`,
+          image: leadImageRef(record.data.image),
+          imageLine: () => leadImageLine(frontmatter),
+          body,
+          bodyLine,
+        },
         imageRules,
       );
       problems.push(...images.problems);

@@ -29,10 +29,12 @@ export function absoluteUrl(siteUrl: string, basePath: string, path: string): st
 
 /**
  * The first path segment of every URL the site itself writes, besides
- * sections: pages and feeds (`src/pages/`), files copied from `public/`,
- * Astro's assets, the search index and the sitemaps. A section slug may not
- * take one, or its pages and the site's would land at the same address
- * (tests/lib/urls.test.ts keeps this list in step with `src/pages/` and `public/`).
+ * sections: pages and feeds (`src/pages/`), Astro's assets, the search index
+ * and the sitemaps. A section slug may not take one, or its pages and the
+ * site's would land at the same address (tests/lib/urls.test.ts keeps this
+ * list in step with `src/pages/`). What a newsroom puts at the top of
+ * `public/` is not listed here: `readSections` reads that folder and refuses
+ * those names too.
  */
 export const RESERVED_PATHS = [
   // src/pages/
@@ -53,11 +55,6 @@ export const RESERVED_PATHS = [
   // the build's own folders
   '_astro',
   'pagefind',
-  // public/
-  '_headers',
-  'favicon.svg',
-  'logo.png',
-  'social-default.png',
 ] as const;
 
 /** Whether a section slug would collide with a path of the site's own (`recherche`, `pagefind`, `sitemap-3.xml`…). */

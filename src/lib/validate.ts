@@ -16,9 +16,42 @@ import { isReservedPath } from './urls.ts';
 export const SECTIONS_FILE = 'sections.yaml';
 export const ARTICLES_DIR = 'articles';
 
+/**
+ * A NUL character (byte 0) in a content file, at its line: pages would show it as �. The file is read on without it,
+ * so that YAML does not report it again, at line 1.
+ */
+export function nulProblem(text: string, file: string): { problem?: ContentProblem; text: string } {
+  const nul = text.indexOf('\0');
+  if (nul === -1) return { text };
+  return {
+    problem: {
+      severity: 'error',
+      file,
+      line: lineAt(text, nul),
+      message:
+        'contains a NUL character (byte 0), which pages would show as �: delete it (it often comes with text copied out of a PDF or a word processor)',
+    },
+    text: text.replaceAll('\0', ''),
+  };
+}
+
+export interface SectionsOptions {
+  /**
+   * The names at the top of `public/`, folders with a trailing slash (`photos/`, `logo.png`): served at `/<name>`,
+   * so no section may take one.
+   */
+  publicEntries?: readonly string[];
+}
+
 /** Parses `content/sections.yaml`: a mapping from slug to name, description and order. */
-export function validateSections(text: string, file: string): { sections: Section[]; problems: ContentProblem[] } {
+export function validateSections(
+  written: string,
+  file: string,
+  options: SectionsOptions = {},
+): { sections: Section[]; problems: ContentProblem[] } {
   const problems: ContentProblem[] = [];
+  const { problem: nul, text } = nulProblem(written, file);
+  if (nul) problems.push(nul);
   const read = readYamlValues(text);
   if ('errors' in read) {
     for (const e of read.errors)
@@ -61,6 +94,17 @@ export function validateSections(text: string, file: string): { sections: Sectio
         ...at,
         field: slug,
         message: `reserved: the site itself uses /${slug}/, so this section's pages would replace its own (or be replaced): choose another slug`,
+      });
+      continue;
+    }
+    const published = options.publicEntries?.find((entry) => entry.replace(/\/$/, '') === slug);
+    if (published !== undefined) {
+      problems.push({
+        severity: 'error',
+        file,
+        ...at,
+        field: slug,
+        message: `reserved: public/${published} is published at /${slug}${published.endsWith('/') ? '/' : ''}, where this section's pages would go: choose another slug, or rename public/${published}`,
       });
       continue;
     }
@@ -245,19 +289,11 @@ export function validateArticle(
   options: ValidateOptions,
 ): ValidatedArticle {
   const problems: ContentProblem[] = [];
-  const source = parseArticleSource(text);
+  const { problem: nul, text: read } = nulProblem(text, file);
+  if (nul) problems.push(nul);
+  const source = parseArticleSource(read);
   const { body, bodyLine } = source;
   const result: ValidatedArticle = { body, bodyLine, frontmatter: source.yaml, problems };
-  const nul = text.indexOf('\0');
-  if (nul !== -1) {
-    problems.push({
-      severity: 'error',
-      file,
-      line: lineAt(text, nul),
-      message:
-        'contains a NUL character (byte 0), which pages would show as �: delete it (it often comes with text copied out of a PDF or a word processor)',
-    });
-  }
   if (!source.hasFrontmatter) {
     problems.push({
       severity: 'error',

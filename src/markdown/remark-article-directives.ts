@@ -31,7 +31,20 @@ export interface ArticleDirectivesOptions {
 const PULLQUOTE = new Set(['citation', 'pullquote']);
 const ASIDE = new Set(['encadre', 'aside']);
 const FIGURE = new Set(['figure']);
-const KNOWN = ['citation', 'encadre', 'figure', 'pullquote', 'aside'];
+
+/**
+ * Every directive editors may write, with the attributes it reads: any other name, or any other attribute, is an
+ * error naming what is allowed, never ignored (`widht=300` would otherwise vanish). The checker runs this plugin
+ * (`check-body.ts`), so this is the one list both go by.
+ */
+export const DIRECTIVE_ATTRIBUTES: Readonly<Record<string, readonly string[]>> = {
+  citation: [],
+  encadre: [],
+  figure: ['src', 'alt', 'width', 'height', 'credit'],
+  pullquote: [],
+  aside: [],
+};
+const KNOWN = Object.keys(DIRECTIVE_ATTRIBUTES);
 
 export default function remarkArticleDirectives(options: ArticleDirectivesOptions): Transformer<Root> {
   if (typeof options?.creditLabel !== 'string' || !options.creditLabel.includes('{credit}')) {
@@ -98,6 +111,7 @@ function splitLabel(node: ContainerDirective): { label: PhrasingContent[]; body:
 }
 
 function container(node: ContainerDirective, file: VFile): RootContent {
+  if (PULLQUOTE.has(node.name) || ASIDE.has(node.name)) checkAttributes(node, `:::${node.name}`, file);
   const { label, body } = splitLabel(node);
   if (PULLQUOTE.has(node.name)) {
     const children: BlockContent[] = [{ type: 'blockquote', children: body }];
@@ -121,6 +135,7 @@ function container(node: ContainerDirective, file: VFile): RootContent {
 
 function leaf(node: LeafDirective, file: VFile, creditLabel: string): RootContent {
   if (!FIGURE.has(node.name)) return unknown(node, `::${node.name}`, file);
+  checkAttributes(node, `::${node.name}`, file);
   const attributes = node.attributes ?? {};
   const src = attributes['src']?.trim();
   const alt = attributes['alt'];
@@ -143,6 +158,21 @@ function leaf(node: LeafDirective, file: VFile, creditLabel: string): RootConten
   const credit = attributes['credit']?.trim() || undefined;
   const figure: Paragraph = figureNode(image, node.children, credit, creditLabel);
   return figure;
+}
+
+/** Fails on any attribute the directive does not read (`{.large}` and `{#id}` are attributes too: class and id). */
+function checkAttributes(node: ContainerDirective | LeafDirective, written: string, file: VFile): void {
+  const allowed = DIRECTIVE_ATTRIBUTES[node.name] ?? [];
+  const unknownNames = Object.keys(node.attributes ?? {}).filter((name) => !allowed.includes(name));
+  if (unknownNames.length === 0) return;
+  const names = unknownNames.map((name) => `"${name}"`).join(', ');
+  const what = `unknown attribute${unknownNames.length > 1 ? 's' : ''} ${names} on ${written}`;
+  file.fail(
+    allowed.length === 0
+      ? `${what}, which takes none: remove the {…} after it`
+      : `${what}: expected ${allowed.map((name) => `"${name}"`).join(', ')} (check the spelling)`,
+    node,
+  );
 }
 
 function unknown(node: ContainerDirective | LeafDirective, written: string, file: VFile): never {

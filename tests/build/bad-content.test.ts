@@ -8,6 +8,7 @@ import { existsSync, readdirSync, readFileSync, realpathSync } from 'node:fs';
 import { copyFile, mkdir, readFile, rm, symlink, writeFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { IMAGE_EXTENSIONS } from '#src/lib/image-refs.ts';
 import { runCli } from '../cli/run-cli.ts';
 import { article, FIXTURE_NOW, OUTPUT, ROOT, buildSite, type BuildResult } from '../support/fixture-site.ts';
 
@@ -39,9 +40,18 @@ const cases: Case[] = [
     expected: expectedLines(readFileSync(join(FIXTURES, 'sections.expected'), 'utf8'), `${shown}/sections.yaml`),
   },
 ];
+/** Image files the cases use, copied beside them as they are. */
+const images: string[] = [];
 for (const entry of readdirSync(join(FIXTURES, 'articles')).sort()) {
+  if (IMAGE_EXTENSIONS.some((extension) => entry.toLowerCase().endsWith(extension))) {
+    images.push(entry);
+    continue;
+  }
   const [, name, kind] = /^(.+)\.(md|link|expected)$/.exec(entry) ?? [];
-  if (!name) throw new Error(`tests/fixtures/bad-content/articles/${entry}: expected <case>.md, .link or .expected`);
+  if (!name)
+    throw new Error(
+      `tests/fixtures/bad-content/articles/${entry}: expected <case>.md, .link or .expected, or an image`,
+    );
   let found = cases.find((c) => c.name === name);
   if (!found) cases.push((found = { name, expected: [] }));
   if (kind === 'expected')
@@ -94,6 +104,7 @@ beforeAll(async () => {
     if (source?.kind === 'md') await copyFile(source.path, join(gate, `${name}.md`));
     if (source?.kind === 'link') await symlink((await readFile(source.path, 'utf8')).trim(), join(gate, `${name}.md`));
   }
+  for (const image of images) await copyFile(join(FIXTURES, 'articles', image), join(gate, image));
 
   // The checker in this process (its spawned run is tests/cli/check.test.ts's), the build as CI runs it.
   const result = await runCli('check.ts', [], { contentDir: content, env: SETTINGS });

@@ -12,28 +12,41 @@ import { bodyImageRefs } from '#src/lib/image-refs.ts';
 import { formatProblem } from '#src/lib/problems.ts';
 import { readContent } from '#src/lib/read-content.ts';
 import { sectionsYaml, writeFiles } from '../support/synthetic-corpus.ts';
-import { BAD_IMAGE_ARTICLES, GOOD_IMAGE_ARTICLES } from '../support/bad-images.ts';
+import { BAD_IMAGE_ARTICLES, BAD_IMAGE_FILES, GOOD_IMAGE_ARTICLES } from '../support/bad-images.ts';
+import { flatImage } from '../support/fixture-images.ts';
 
 let root: string;
 let messages: string[];
 let snapshot: Awaited<ReturnType<typeof readContent>>;
 beforeAll(async () => {
   root = await mkdtemp(join(tmpdir(), 'rotative-images-'));
+  const [jpeg, png] = await Promise.all([flatImage('jpeg'), flatImage('png')]);
   await writeFiles(join(root, 'content'), {
     'sections.yaml': sectionsYaml(),
     ...BAD_IMAGE_ARTICLES,
     ...GOOD_IMAGE_ARTICLES,
-    // Checks look at names, not bytes.
-    'images/port.jpg': 'not read',
-    'images/orphan.png': 'not read',
+    'images/port.jpg': jpeg,
+    'images/orphan.png': png,
+    ...BAD_IMAGE_FILES,
+    // An empty file under public/.
+    'articles/images/publique-vide.md': GOOD_IMAGE_ARTICLES['articles/images/publique.md']!.replace(
+      '/images/logo.png',
+      '/images/vide.png',
+    ),
     // The lead and the body share one file; the body has one more beside the article.
     'articles/images/deux.md': GOOD_IMAGE_ARTICLES['articles/images/bonne.md']!.replace(
       'Texte.',
       'Texte.\n\n![Le port](../../images/port.jpg)\n\n![Le phare](./phare.png)\n\n![Le logo](/images/logo.png)',
     ),
-    'articles/images/phare.png': 'not read',
+    'articles/images/phare.png': png,
+    // An image in a footnote, which Astro's image collector finds too.
+    'articles/images/note.md': GOOD_IMAGE_ARTICLES['articles/images/bonne.md']!.replace(
+      'Texte.',
+      'Texte[^1].\n\n[^1]: ![Carte](../../images/carte.png)',
+    ),
+    'images/carte.png': png,
   });
-  await writeFiles(join(root, 'public'), { 'images/logo.png': 'not read' });
+  await writeFiles(join(root, 'public'), { 'images/logo.png': png, 'images/vide.png': '' });
   snapshot = await readContent(root, 'content', {
     now: new Date('2021-06-01T00:00:00Z'),
     checkBody: () => [],
@@ -75,6 +88,20 @@ describe('image checks', () => {
     ],
     ['corps-html', 13, 'body', '"../../images/port.jpg": a local image in raw HTML is not processed'],
     ['public-absente', 8, 'image.src', '"/images/absente.png": no such file under public/'],
+    ['note-absente', 11, 'body', '"./absente-note.png": no file at content/articles/images/absente-note.png'],
+    [
+      'illisible',
+      8,
+      'image.src',
+      '"./illisible.jpg": content/articles/images/illisible.jpg is not an image the site can read',
+    ],
+    [
+      'illisible',
+      14,
+      'body',
+      '"./illisible.jpg": content/articles/images/illisible.jpg is not an image the site can read',
+    ],
+    ['publique-vide', 8, 'image.src', '"/images/vide.png": public/images/vide.png is not an image the site can read'],
   ])('%s.md: an error at line %i, field %s', (name, line, field, message) => {
     const found = messages.find((m) => m.startsWith(`${at(name)}:${line}: ${field}: `));
     expect(found, messages.join('\n')).toContain(message);
@@ -94,6 +121,7 @@ describe('image checks', () => {
   it('warn about an image no article uses', () => {
     expect(messages).toContain('content/images/orphan.png: warning: image not used by any article');
     expect(messages.some((m) => m.startsWith('content/images/port.jpg'))).toBe(false);
+    expect(messages.some((m) => m.startsWith('content/images/carte.png'))).toBe(false);
   });
 });
 
@@ -118,6 +146,14 @@ describe('bodyImageRefs', () => {
     ]);
   });
 
+  it('reads the body as the pipeline does, GFM on: an image in a footnote or a table is found', () => {
+    const body = ['Texte[^1].', '', '| a |', '| - |', '| ![b](./b.png) |', '', '[^1]: ![a](./a.png)'].join('\n');
+    expect(bodyImageRefs(body, 9)).toEqual([
+      { src: './b.png', line: 13, form: 'markdown' },
+      { src: './a.png', line: 15, form: 'markdown' },
+    ]);
+  });
+
   it('does not parse a body without anything like an image', () => {
     expect(bodyImageRefs('Un texte.\n\n[lien](https://example.org)', 1)).toEqual([]);
   });
@@ -133,6 +169,7 @@ describe('the images an article shows', () => {
       join(root, 'public/images/logo.png'),
     ]);
     expect(images('publique')).toEqual([join(root, 'public/images/logo.png')]);
+    expect(images('note')).toEqual([join(root, 'content/images/port.jpg'), join(root, 'content/images/carte.png')]);
   });
 
   it('leave out remote images, which the build never reads', () => {

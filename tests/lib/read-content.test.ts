@@ -3,7 +3,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formatProblem } from '#src/lib/problems.ts';
-import { contentProblems, contentSummary, isLitter, readContent, type ReadOptions } from '#src/lib/read-content.ts';
+import {
+  contentProblems,
+  contentSummary,
+  isLitter,
+  readContent,
+  readSections,
+  type ReadOptions,
+} from '#src/lib/read-content.ts';
 import { generateCorpus, sectionsYaml, writeFiles } from '../support/synthetic-corpus.ts';
 
 const now = new Date('2021-06-30T12:00:00+08:00');
@@ -99,6 +106,27 @@ describe('readContent', () => {
     });
     expect(seen).toContainEqual({ file: 'articles/2021/long.md', bodyLine: 11, draft: false });
     expect(seen).toContainEqual({ file: 'articles/2021/brouillon.md', bodyLine: 9, draft: true });
+  });
+});
+
+describe('readSections', () => {
+  it('refuses a section whose slug a folder at the top of public/ takes', async () => {
+    const root = await mkdtemp(join(tmpdir(), 'rotative-public-'));
+    try {
+      await writeFiles(root, {
+        'content/sections.yaml': `${sectionsYaml()}photos:\n  name: Photos\n  description: x\n  order: 90\n`,
+        'public/photos/port.jpg': 'x',
+      });
+      const { sections, problems } = await readSections(root, 'content');
+      expect(sections.map((s) => s.slug)).not.toContain('photos');
+      expect(problems.map(formatProblem)).toEqual([
+        expect.stringMatching(
+          /^content\/sections\.yaml:\d+: photos: reserved: public\/photos\/ is published at \/photos\//,
+        ),
+      ]);
+    } finally {
+      await rm(root, { recursive: true, force: true });
+    }
   });
 });
 

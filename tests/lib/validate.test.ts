@@ -212,6 +212,12 @@ describe('validateArticle', () => {
     ]);
   });
 
+  it('gives the line of a NUL character in the frontmatter, and no YAML error at line 1 for it', () => {
+    expect(messages(articleText({ source: 'Agence\0 Fictive' }))).toEqual([
+      `${file}:5: contains a NUL character (byte 0), which pages would show as �: delete it (it often comes with text copied out of a PDF or a word processor)`,
+    ]);
+  });
+
   it('refuses an empty body, unless the article is a draft', () => {
     expect(messages(articleText({}, '\n  \n'))).toEqual([
       `${file}:8: empty body: write the article below the frontmatter, or mark it draft: true until it is ready`,
@@ -309,6 +315,30 @@ describe('validateSections', () => {
     expect(problems.map(formatProblem)).toEqual([`content/sections.yaml${expected}`]);
     // Still known, so that its articles are not refused for it as well.
     expect(sections.map((s) => s.slug)).toEqual(['international']);
+  });
+
+  it('gives the line of a NUL character, and reads the sections on', () => {
+    const { sections, problems } = validateSections(
+      'international:\n  name: International\n  description: Le\0 monde.\n  order: 10\n',
+      'content/sections.yaml',
+    );
+    expect(problems.map(formatProblem)).toEqual([
+      'content/sections.yaml:3: contains a NUL character (byte 0), which pages would show as �: delete it (it often comes with text copied out of a PDF or a word processor)',
+    ]);
+    expect(sections.map((s) => s.slug)).toEqual(['international']);
+  });
+
+  it('refuses a slug that a folder or file at the top of public/ is published at', () => {
+    const yaml =
+      'photos:\n  name: Photos\n  description: x\n  order: 1\nvideo:\n  name: V\n  description: x\n  order: 2\n';
+    const { sections, problems } = validateSections(yaml, 'content/sections.yaml', {
+      publicEntries: ['favicon.svg', 'photos/', 'video'],
+    });
+    expect(sections).toEqual([]);
+    expect(problems.map(formatProblem)).toEqual([
+      "content/sections.yaml:1: photos: reserved: public/photos/ is published at /photos/, where this section's pages would go: choose another slug, or rename public/photos/",
+      "content/sections.yaml:5: video: reserved: public/video is published at /video, where this section's pages would go: choose another slug, or rename public/video",
+    ]);
   });
 
   it('refuses a slug that is not lower-case ASCII', () => {

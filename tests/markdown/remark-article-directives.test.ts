@@ -41,8 +41,21 @@ describe('remarkArticleDirectives', () => {
       '::figure{src="./a.jpg" alt="Un pont" width=grand}',
       /::figure width must be a whole number of pixels, got "grand"/,
     ],
+    [
+      '::figure{src="./a.jpg" alt="Un pont" widht=300}',
+      /unknown attribute "widht" on ::figure: expected "src", "alt", "width", "height", "credit"/,
+    ],
+    ['::figure{src="./a.jpg" alt="Un pont" .large}', /unknown attribute "class" on ::figure/],
+    [':::encadre[Repères]{id=x}\nTexte\n:::', /unknown attribute "id" on :::encadre, which takes none/],
   ])('refuses %j with a message that names the problem', async (markdown, message) => {
     await expect(render(markdown)).rejects.toThrow(message);
+  });
+
+  it('reads every attribute it allows', async () => {
+    expect(await render('::figure[Le pont]{src="./a.jpg" alt="Un pont" width=300 height=200 credit="Alix"}')).toContain(
+      'width="300" height="200"',
+    );
+    expect(await render(':::citation[Basile Oudin]\nTexte\n:::')).toContain('<figcaption>Basile Oudin</figcaption>');
   });
 
   it('requires the credit label', () => {

@@ -31,6 +31,13 @@ export const BAD_IMAGE_ARTICLES: Record<string, string> = Object.fromEntries(
     .map((name) => [`articles/images/${name.slice('image-'.length)}`, readFileSync(join(FIXTURES, name), 'utf8')]),
 );
 
+/** The image files those fixtures show (damaged ones), as `articles/images/<name>`. */
+export const BAD_IMAGE_FILES: Record<string, Buffer> = Object.fromEntries(
+  readdirSync(FIXTURES)
+    .filter((name) => /\.(?:jpe?g|png|webp|avif|gif)$/i.test(name))
+    .map((name) => [`articles/images/${name}`, readFileSync(join(FIXTURES, name))]),
+);
+
 /** Articles whose images are fine (with `images/port.jpg` and an allowed photos.example.org). */
 export const GOOD_IMAGE_ARTICLES: Record<string, string> = {
   'articles/images/bonne.md': lead('bonne', '../../images/port.jpg'),

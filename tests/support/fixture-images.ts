@@ -15,6 +15,13 @@ function scene(width: number, height: number, sky: string, sea: string, mark: st
   return sharp(Buffer.from(svg)).jpeg({ quality: 80 }).toBuffer();
 }
 
+/** A small image of one colour, for checks that read only an image's header. */
+export function flatImage(format: 'png' | 'jpeg' | 'webp' | 'avif' | 'gif', width = 12, height = 8): Promise<Buffer> {
+  return sharp({ create: { width, height, channels: 3, background: '#1f4e79' } })
+    .toFormat(format)
+    .toBuffer();
+}
+
 let images: Promise<Record<string, Buffer>> | undefined;
 let redrawn: Promise<Record<string, Buffer>> | undefined;
 

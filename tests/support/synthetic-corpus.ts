@@ -173,7 +173,7 @@ export function sectionsYaml(sections: SectionSpec[] = defaultSections): string 
 }
 
 /** Writes files (paths relative to `dir`), creating folders. */
-export async function writeFiles(dir: string, files: Record<string, string>): Promise<void> {
+export async function writeFiles(dir: string, files: Record<string, string | Uint8Array>): Promise<void> {
   const entries = Object.entries(files);
   // In batches: tens of thousands of files opened at once exhaust the process's file descriptors.
   for (let i = 0; i < entries.length; i += 256) {
