@@ -3,6 +3,7 @@ import { existsSync } from 'node:fs';
 import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { flatImage } from '../support/fixture-images.ts';
 import { contentDir, runCli, spawnCli } from './run-cli.ts';
 
 /** 01h00 on 1 June in Beijing, while it is still 31 May in UTC: the folder must follow the site's zone. */
@@ -86,7 +87,7 @@ describe('npm run new', () => {
     const missing = await runCli('check.ts', [], { contentDir: dir, env: { ROTATIVE_NOW: NOW } });
     expect(missing.stdout).toMatch(/avec-photo\.md:\d+: image\.src: .*photo\.jpg/);
     await mkdir(join(dir, 'images'));
-    await writeFile(join(dir, 'images', 'photo.jpg'), 'une photo');
+    await writeFile(join(dir, 'images', 'photo.jpg'), await flatImage('jpeg'));
     const check = await runCli('check.ts', [], { contentDir: dir, env: { ROTATIVE_NOW: NOW } });
     expect(check.stdout).toBe('3 files, 0 errors, 0 warnings; 1 draft\n');
     expect(check.code).toBe(0);
