@@ -9,9 +9,9 @@ import type { CommandIo } from './common.ts';
 /** `npm run check` with `io`'s arguments, settings and streams; resolves to the exit code. */
 export async function check(io: CommandIo): Promise<number> {
   // Imported here, not above: see the end of the file.
-  const { formatProblem } = await import('../lib/problems.ts');
-  const { contentProblems, contentSummary, readContent } = await import('../lib/read-content.ts');
-  const { createBodyChecker } = await import('../markdown/check-body.ts');
+  const { formatProblem } = await import('#src/lib/problems.ts');
+  const { contentProblems, contentSummary, readContent } = await import('#src/lib/read-content.ts');
+  const { createBodyChecker } = await import('#src/markdown/check-body.ts');
   const { ROOT, commandSettings, readCommandLine } = await import('./common.ts');
   const { site, markdownPipeline, format } = commandSettings(io);
 

@@ -9,13 +9,13 @@ import { dirname, resolve } from 'node:path';
 import { text as readStream } from 'node:stream/consumers';
 import { fileURLToPath } from 'node:url';
 import { type ParseArgsConfig, parseArgs } from 'node:util';
-import type { Section } from '../lib/articles.ts';
-import { type ContentProblem, formatProblem } from '../lib/problems.ts';
-import { displayPath, readSections } from '../lib/read-content.ts';
-import { makeArticleSchema } from '../lib/schema.ts';
-import { ARTICLES_DIR, validateArticle } from '../lib/validate.ts';
-import { createBodyChecker } from '../markdown/check-body.ts';
-import { resolveSettings, type Settings } from '../site.ts';
+import type { Section } from '#src/lib/articles.ts';
+import { type ContentProblem, formatProblem } from '#src/lib/problems.ts';
+import { displayPath, readSections } from '#src/lib/read-content.ts';
+import { makeArticleSchema } from '#src/lib/schema.ts';
+import { ARTICLES_DIR, validateArticle } from '#src/lib/validate.ts';
+import { createBodyChecker } from '#src/markdown/check-body.ts';
+import { resolveSettings, type Settings } from '#src/site.ts';
 
 /** The project root, wherever the command is started from. */
 export const ROOT = fileURLToPath(new URL('../../', import.meta.url));

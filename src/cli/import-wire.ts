@@ -5,9 +5,9 @@
  * never replaces an existing article unless `--force` is given.
  */
 import { readFile } from 'node:fs/promises';
-import { articlePathFor, articleSource } from '../lib/article-file.ts';
-import { formatProblem } from '../lib/problems.ts';
-import { parseWireCopy } from '../lib/wire-copy.ts';
+import { articlePathFor, articleSource } from '#src/lib/article-file.ts';
+import { formatProblem } from '#src/lib/problems.ts';
+import { parseWireCopy } from '#src/lib/wire-copy.ts';
 import {
   articleLocation,
   type CommandIo,

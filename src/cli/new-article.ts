@@ -4,10 +4,10 @@
  * written out (the optional ones as comments); it passes the checker and never
  * replaces a file. The editor defaults to `ROTATIVE_EDITOR`.
  */
-import { type ArticleFields, articlePathFor, articleSource, oneLine, splitNames } from '../lib/article-file.ts';
-import { parseIsoWithOffset, zonedInstant } from '../lib/dates.ts';
-import { formatProblem } from '../lib/problems.ts';
-import { readDateTime, sectionFromName, sectionList } from '../lib/wire-copy.ts';
+import { type ArticleFields, articlePathFor, articleSource, oneLine, splitNames } from '#src/lib/article-file.ts';
+import { parseIsoWithOffset, zonedInstant } from '#src/lib/dates.ts';
+import { formatProblem } from '#src/lib/problems.ts';
+import { readDateTime, sectionFromName, sectionList } from '#src/lib/wire-copy.ts';
 import {
   articleLocation,
   type CommandIo,

@@ -3,11 +3,11 @@
  * glue between `src/lib/feeds.ts` (pure) and the routes under `src/pages/`.
  */
 import rss from '@astrojs/rss';
-import { site, t, format } from '../site.ts';
-import type { Article, SiteIndex } from '../lib/articles.ts';
-import { type FeedContext, jsonFeed, rssChannelExtras, rssItems, rssNamespaces } from '../lib/feeds.ts';
+import { site, t, format } from '#src/site.ts';
+import type { Article, SiteIndex } from '#src/lib/articles.ts';
+import { type FeedContext, jsonFeed, rssChannelExtras, rssItems, rssNamespaces } from '#src/lib/feeds.ts';
 import { renderedBody, socialImage } from './site-data.ts';
-import { absoluteUrl } from '../lib/urls.ts';
+import { absoluteUrl } from '#src/lib/urls.ts';
 
 const absolute = (path: string) => absoluteUrl(site.url, site.basePath, path);
 

@@ -6,8 +6,8 @@
  * come through here; `src/components/Picture.astro` renders the result.
  */
 import { getImage } from 'astro:assets';
-import type { ImageAsset } from '../lib/articles.ts';
-import { SLOTS, type Slot } from '../lib/image-slots.ts';
+import type { ImageAsset } from '#src/lib/articles.ts';
+import { SLOTS, type Slot } from '#src/lib/image-slots.ts';
 
 export type { Slot };
 

@@ -10,10 +10,10 @@ import { fileURLToPath } from 'node:url';
 import { imageMetadata } from 'astro/assets/utils';
 import { getCollection, getEntry, render } from 'astro:content';
 import { experimental_AstroContainer as AstroContainer } from 'astro/container';
-import { BODY_FILE } from '../lib/article-bodies.ts';
-import { READING_MINUTES } from '../markdown/remark-reading-time.ts';
-import { site, t } from '../site.ts';
-import { absoluteUrl } from '../lib/urls.ts';
+import { BODY_FILE } from '#src/lib/article-bodies.ts';
+import { READING_MINUTES } from '#src/markdown/remark-reading-time.ts';
+import { site, t } from '#src/site.ts';
+import { absoluteUrl } from '#src/lib/urls.ts';
 import {
   type ArticleRecord,
   buildSiteIndex,
@@ -21,13 +21,13 @@ import {
   type Section,
   type ShownImage,
   type SiteIndex,
-} from '../lib/articles.ts';
-import { EXCERPT } from '../lib/description.ts';
+} from '#src/lib/articles.ts';
+import { EXCERPT } from '#src/lib/description.ts';
 import { pictureHtml, pictureOf, socialImageOf } from './pictures.ts';
-import { ContentError, type ContentProblem } from '../lib/problems.ts';
-import { type ArticleData, CURRENT_PROBLEMS, type ProblemData } from '../lib/schema.ts';
-import { typesetArticle, typesetSection } from '../lib/typeset.ts';
-import { idAndSlug } from '../lib/validate.ts';
+import { ContentError, type ContentProblem } from '#src/lib/problems.ts';
+import { type ArticleData, CURRENT_PROBLEMS, type ProblemData } from '#src/lib/schema.ts';
+import { typesetArticle, typesetSection } from '#src/lib/typeset.ts';
+import { idAndSlug } from '#src/lib/validate.ts';
 
 let index: Promise<SiteIndex> | undefined;
 /** While previewing: what the index was built from, to build it again once the content changed. */

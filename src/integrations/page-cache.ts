@@ -9,8 +9,8 @@ import { rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
-import { DISK_TASKS, inParallel } from '../lib/in-parallel.ts';
-import { fileDigest, readRecord, writeRecord } from '../lib/verified-files.ts';
+import { DISK_TASKS, inParallel } from '#src/lib/in-parallel.ts';
+import { fileDigest, readRecord, writeRecord } from '#src/lib/verified-files.ts';
 
 /** Astro's names, from `astro/dist/core/build/incremental.js`. */
 const MANIFEST = 'incremental-build.json';

@@ -11,10 +11,10 @@ import { fork } from 'node:child_process';
 import type { EventEmitter } from 'node:events';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
-import { bodiesDir, bodyFile, readBodyRecords } from '../lib/article-bodies.ts';
-import type { SiteConfig } from '../lib/config.ts';
-import { DISK_TASKS, inParallel } from '../lib/in-parallel.ts';
-import { createFormatters } from '../lib/format.ts';
+import { bodiesDir, bodyFile, readBodyRecords } from '#src/lib/article-bodies.ts';
+import type { SiteConfig } from '#src/lib/config.ts';
+import { DISK_TASKS, inParallel } from '#src/lib/in-parallel.ts';
+import { createFormatters } from '#src/lib/format.ts';
 import {
   bundleArticles,
   PLAN_PATH,
@@ -23,8 +23,8 @@ import {
   sectionNameOf,
   searchPlan,
   type SearchPlan,
-} from '../lib/search-bundles.ts';
-import { fileDigest, readRecord, writeRecord } from '../lib/verified-files.ts';
+} from '#src/lib/search-bundles.ts';
+import { fileDigest, readRecord, writeRecord } from '#src/lib/verified-files.ts';
 import type { SiteContent } from './site-content.ts';
 import type { SearchWorkerJob, SearchWorkerReply } from './search-worker.ts';
 

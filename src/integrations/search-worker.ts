@@ -6,8 +6,8 @@
  */
 import { readFile } from 'node:fs/promises';
 import { close, createIndex } from 'pagefind';
-import { searchRecord } from '../lib/search-bundles.ts';
-import { sha256 } from '../lib/verified-files.ts';
+import { searchRecord } from '#src/lib/search-bundles.ts';
+import { sha256 } from '#src/lib/verified-files.ts';
 
 export interface SearchWorkerJob {
   /** Folder to write the bundle into. */

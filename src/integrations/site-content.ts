@@ -6,13 +6,13 @@
  */
 import { fileURLToPath } from 'node:url';
 import type { AstroConfig, AstroIntegration } from 'astro';
-import { contentDigest, imageDigests, pipelineDigest } from '../lib/article-bodies.ts';
-import { buildSiteIndex, type SiteIndex } from '../lib/articles.ts';
-import type { SiteConfig } from '../lib/config.ts';
-import { readContent } from '../lib/read-content.ts';
-import { typesetArticle, typesetSection } from '../lib/typeset.ts';
-import { sharedMarkdownSettings } from '../loaders/render-pool.ts';
-import type { PipelineOptions } from '../markdown/index.ts';
+import { contentDigest, imageDigests, pipelineDigest } from '#src/lib/article-bodies.ts';
+import { buildSiteIndex, type SiteIndex } from '#src/lib/articles.ts';
+import type { SiteConfig } from '#src/lib/config.ts';
+import { readContent } from '#src/lib/read-content.ts';
+import { typesetArticle, typesetSection } from '#src/lib/typeset.ts';
+import { sharedMarkdownSettings } from '#src/loaders/render-pool.ts';
+import type { PipelineOptions } from '#src/markdown/index.ts';
 
 export interface SiteContent {
   /** Starts reading at `astro:build:start`. */

@@ -4,10 +4,10 @@
  * the one the pages were built from.
  */
 import type { SitemapItem } from '@astrojs/sitemap';
-import { dictionaryFor } from '../i18n/index.ts';
-import type { SiteConfig } from '../lib/config.ts';
-import { lastModifiedByPath } from '../lib/sitemap.ts';
-import { withBase } from '../lib/urls.ts';
+import { dictionaryFor } from '#src/i18n/index.ts';
+import type { SiteConfig } from '#src/lib/config.ts';
+import { lastModifiedByPath } from '#src/lib/sitemap.ts';
+import { withBase } from '#src/lib/urls.ts';
 import type { SiteContent } from './site-content.ts';
 
 export function sitemapLastmod(

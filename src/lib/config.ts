@@ -3,7 +3,7 @@
  * values live in `src/site.config.ts`; `resolveSiteConfig` merges them with the
  * defaults and with the environment it is given (it never reads `process.env`).
  */
-import { dictionaryFor, uiLanguages } from '../i18n/index.ts';
+import { dictionaryFor, uiLanguages } from '#src/i18n/index.ts';
 import { isValidTimeZone, parseIsoWithOffset } from './dates.ts';
 
 /** A service readers can share an article on, with plain links and no script. */

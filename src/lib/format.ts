@@ -3,7 +3,7 @@
  * "21.05.2021 08h19", "Dernière mise à jour à 09h05 le 21/05",
  * "(Rédacteurs : Ying Xie, Yishuang Liu)". Patterns come from the UI dictionary.
  */
-import { dictionaryFor, fill } from '../i18n/index.ts';
+import { dictionaryFor, fill } from '#src/i18n/index.ts';
 import { formatLongDate, formatPattern, isoInZone } from './dates.ts';
 import type { PageStamp, YearSpan } from './stamps.ts';
 

@@ -12,7 +12,7 @@ import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { definitions } from 'mdast-util-definitions';
-import remarkGfmFast from '../markdown/remark-gfm-fast.ts';
+import remarkGfmFast from '#src/markdown/remark-gfm-fast.ts';
 import type { ContentProblem } from './problems.ts';
 
 /** What Astro's image service turns into AVIF, WebP and a fallback. */

@@ -1,5 +1,5 @@
 /** How a tag's or an editor's page names itself, in the site's language. */
-import type { Translate } from '../i18n/index.ts';
+import type { Translate } from '#src/i18n/index.ts';
 import type { Listing } from './articles.ts';
 
 export function listingWording(listing: Pick<Listing, 'kind' | 'name'>, t: Translate, siteName: string) {

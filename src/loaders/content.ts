@@ -10,14 +10,14 @@ import { fileURLToPath } from 'node:url';
 import { isUnifiedProcessor } from '@astrojs/markdown-remark';
 import { imageMetadata } from 'astro/assets/utils';
 import type { DataStore, Loader, LoaderContext } from 'astro/loaders';
-import type { ArticleRecord, Section } from '../lib/articles.ts';
-import { describe, EXCERPT, leadText } from '../lib/description.ts';
-import { type ContentProblem, ContentError, formatProblem } from '../lib/problems.ts';
-import { type BodyChecker, contentProblems, contentSummary, readContent, readSections } from '../lib/read-content.ts';
-import { CURRENT_PROBLEMS } from '../lib/schema.ts';
-import { createBodyChecker } from '../markdown/check-body.ts';
-import type { PipelineOptions } from '../markdown/index.ts';
-import { takeReadingMinutes } from '../markdown/remark-reading-time.ts';
+import type { ArticleRecord, Section } from '#src/lib/articles.ts';
+import { describe, EXCERPT, leadText } from '#src/lib/description.ts';
+import { type ContentProblem, ContentError, formatProblem } from '#src/lib/problems.ts';
+import { type BodyChecker, contentProblems, contentSummary, readContent, readSections } from '#src/lib/read-content.ts';
+import { CURRENT_PROBLEMS } from '#src/lib/schema.ts';
+import { createBodyChecker } from '#src/markdown/check-body.ts';
+import type { PipelineOptions } from '#src/markdown/index.ts';
+import { takeReadingMinutes } from '#src/markdown/remark-reading-time.ts';
 import {
   BODY_FILE,
   type BodyRecord,
@@ -31,9 +31,9 @@ import {
   readBodyRecords,
   writeBodies,
   writeBodyRecords,
-} from '../lib/article-bodies.ts';
-import { DISK_TASKS, inParallel } from '../lib/in-parallel.ts';
-import { fileDigest, sha256 } from '../lib/verified-files.ts';
+} from '#src/lib/article-bodies.ts';
+import { DISK_TASKS, inParallel } from '#src/lib/in-parallel.ts';
+import { fileDigest, sha256 } from '#src/lib/verified-files.ts';
 import { createRenderPool, type RenderedBody, type RenderPool, sharedMarkdownSettings } from './render-pool.ts';
 
 interface ContentLoaderOptions {

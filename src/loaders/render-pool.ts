@@ -7,7 +7,7 @@
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { AstroConfig } from 'astro';
-import type { PipelineOptions } from '../markdown/index.ts';
+import type { PipelineOptions } from '#src/markdown/index.ts';
 
 /** What the loader context's `renderMarkdown` returns. */
 export interface RenderedBody {

@@ -6,7 +6,7 @@
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { parseFrontmatter, unified } from '@astrojs/markdown-remark';
-import { markdownProcessorOptions } from '../markdown/index.ts';
+import { markdownProcessorOptions } from '#src/markdown/index.ts';
 import type { RenderJob, RenderReply, RenderWorkerData } from './render-pool.ts';
 
 const { pipeline, shared } = workerData as RenderWorkerData;

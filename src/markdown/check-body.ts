@@ -10,9 +10,9 @@ import type { Element, Nodes as HastNodes, Root as HastRoot } from 'hast';
 import type { Nodes as MdastNodes, Root as MdastRoot } from 'mdast';
 import { htmlTagNames } from 'html-tag-names';
 import { decodeNumericCharacterReference } from 'micromark-util-decode-numeric-character-reference';
-import type { ContentProblem } from '../lib/problems.ts';
-import type { BodyChecker } from '../lib/read-content.ts';
-import { EMPTY_BODY, isBlankBody, NOTHING_SHOWN } from '../lib/validate.ts';
+import type { ContentProblem } from '#src/lib/problems.ts';
+import type { BodyChecker } from '#src/lib/read-content.ts';
+import { EMPTY_BODY, isBlankBody, NOTHING_SHOWN } from '#src/lib/validate.ts';
 import type { PipelineOptions } from './index.ts';
 import { articleSanitizeSchema } from './sanitize-schema.ts';
 
@@ -70,7 +70,7 @@ async function loadTools(options: PipelineOptions) {
     import('rehype-raw'),
     import('unist-util-visit'),
     import('parse-entities'),
-    import('../i18n/index.ts'),
+    import('#src/i18n/index.ts'),
     import('./remark-article-directives.ts'),
     import('./remark-figures.ts'),
     import('./rehype-sanitize-article.ts'),

@@ -7,7 +7,7 @@
  */
 import type { RehypePlugins, RemarkPlugins } from 'astro';
 import remarkDirective from 'remark-directive';
-import { dictionaryFor, fill } from '../i18n/index.ts';
+import { dictionaryFor, fill } from '#src/i18n/index.ts';
 import rehypeEmbedAllowlist from './rehype-embed-allowlist.ts';
 import rehypeExternalLinks from 'rehype-external-links';
 import { externalLinksOptions } from './external-links.ts';

@@ -9,7 +9,7 @@
  */
 import type { Element, Root, RootContent } from 'hast';
 import { toString } from 'hast-util-to-string';
-import { slugify } from '../lib/slug.ts';
+import { slugify } from '#src/lib/slug.ts';
 
 export interface HeadingIdsOptions {
   /** Ids the page around the article already uses, e.g. `main`; a heading never takes one. */

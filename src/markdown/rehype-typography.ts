@@ -17,7 +17,7 @@ import {
   type TypographyRules,
   typeset,
   typographyRules,
-} from '../lib/typography.ts';
+} from '#src/lib/typography.ts';
 
 export interface TypographyOptions {
   /** BCP 47 locale of the text, e.g. `fr-FR`, `fr-CA`, `en-GB`. */

@@ -1,6 +1,6 @@
 import type { APIRoute } from 'astro';
-import { absoluteUrl } from '../lib/urls.ts';
-import { site } from '../site.ts';
+import { absoluteUrl } from '#src/lib/urls.ts';
+import { site } from '#src/site.ts';
 
 export const GET: APIRoute = () => {
   const url = (path: string) => absoluteUrl(site.url, site.basePath, path);

@@ -1,7 +1,7 @@
 import type { APIRoute } from 'astro';
-import { rssResponse } from '../data/feed-response.ts';
-import { getSiteIndex } from '../data/site-data.ts';
-import { site, t } from '../site.ts';
+import { rssResponse } from '#src/data/feed-response.ts';
+import { getSiteIndex } from '#src/data/site-data.ts';
+import { site, t } from '#src/site.ts';
 
 export const GET: APIRoute = async () => {
   const index = await getSiteIndex();
