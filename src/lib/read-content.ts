@@ -1,8 +1,7 @@
 /**
- * Reads the content folder from disk and validates all of it. The only module
- * of `lib` that touches the file system; the build's loader and the editors'
- * checker both call it, with the content folder, the clock and the body
- * checker as arguments.
+ * Reads the content folder from disk and validates all of it. The build's
+ * loader and the editors' checker both call it, with the content folder, the
+ * clock and the body checker as arguments.
  */
 import { isUtf8 } from 'node:buffer';
 import { existsSync, readdirSync, readFileSync, realpathSync, statSync, type Dirent } from 'node:fs';
