@@ -98,6 +98,24 @@ describe('resolveSiteConfig', () => {
     );
   });
 
+  it.each([
+    'http://www.youtube-nocookie.com/embed/',
+    'https://www.youtube-nocookie.com/embed',
+    'https://www.youtube.com',
+    'https://www.youtube.com:/embed/../x/',
+    'www.youtube-nocookie.com/embed/',
+  ])('refuses the embed prefix %s: https only, ending with a slash, written as the browser reads it', (prefix) => {
+    expect(() => resolveSiteConfig({ ...input, embeds: [prefix] }, {}, startedAt)).toThrow(
+      `embeds: expected https address prefixes ending with /, such as https://www.youtube-nocookie.com/embed/, got "${prefix}"`,
+    );
+  });
+
+  it('takes no embed by default, and https prefixes ending with a slash', () => {
+    expect(resolveSiteConfig(input, {}, startedAt).embeds).toEqual([]);
+    const embeds = ['https://www.youtube-nocookie.com/embed/', 'https://player.vimeo.com/video/'];
+    expect(resolveSiteConfig({ ...input, embeds }, {}, startedAt).embeds).toEqual(embeds);
+  });
+
   it.each([1, 5, 2.5])('refuses %d secondary stories on the front page: 2, 3 or 4 fill its row', (count) => {
     expect(() => resolveSiteConfig({ ...input, homeSecondaryCount: count }, {}, startedAt)).toThrow(
       `homeSecondaryCount: expected 2, 3 or 4, got ${count}`,
