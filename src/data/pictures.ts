@@ -64,9 +64,17 @@ export async function pictureOf(
   };
 }
 
-/** A social card: the image 1200 px wide (or its own width when narrower) as JPEG, with its size. */
+/**
+ * A social card: the image 1200 px wide (or its own width when narrower) as JPEG, with its size. JPEG has no
+ * transparency: a transparent background (a logo, a map) is laid on white, where sharp would leave it black.
+ */
 export async function socialImageOf(asset: ImageAsset): Promise<{ src: string; width: number; height: number }> {
-  const image = await getImage({ src: asset, width: Math.min(1200, asset.width), format: 'jpg' });
+  const image = await getImage({
+    src: asset,
+    width: Math.min(1200, asset.width),
+    format: 'jpg',
+    background: '#ffffff',
+  });
   return {
     src: image.src,
     width: Number(image.attributes['width']),

@@ -14,6 +14,7 @@ import { join } from 'node:path';
 import { crc32, deflateSync } from 'node:zlib';
 import type { Browser, Page } from 'playwright-core';
 import Parser from 'rss-parser';
+import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { axeViolations, launchBrowser, serveStatic, type StaticSite } from '../support/browser.ts';
 import { article, buildSite, OUTPUT, writeFixtureContent } from '../support/fixture-site.ts';
@@ -45,6 +46,8 @@ const REMOTE_HOST = 'photos.agence.example';
 const REMOTE_URL = 'economie/2021/06/22/criee/';
 const REMOTE_LEAD = { src: `https://${REMOTE_HOST}/2021/06/criee.jpg`, width: 1600, height: 1067 };
 const REMOTE_FIGURE = { src: `https://${REMOTE_HOST}/2021/06/etals.jpg`, width: 1200, height: 800 };
+/** An article whose lead image is a PNG with a transparent background (a logo, a map, a chart). */
+const TRANSPARENT_URL = 'economie/2021/06/23/embleme/';
 
 const furniture = [
   'Le conseil municipal de Valmorin a voté le plan[^vote] ; "rien ne presse", a dit M. Oudin.',
@@ -144,6 +147,13 @@ beforeAll(async () => {
         `::figure[Les étals avant la vente]{src="${REMOTE_FIGURE.src}" alt="Des caisses de poissons sur la glace" width=${REMOTE_FIGURE.width} height=${REMOTE_FIGURE.height}}`,
       ].join('\n'),
     }),
+    'articles/2021/06/embleme.md': article({
+      title: '[Fictif] La criée de Valmorin change d’emblème',
+      date: '2021-06-23T06:30:00+08:00',
+      section: 'economie',
+      extra: ['image:', '  src: ../../../images/embleme.png', '  alt: Le nouvel emblème, un poisson bleu'].join('\n'),
+      body: 'Le nouvel emblème de la criée sera peint sur la halle.',
+    }),
     'articles/2021/06/mobilier.md': article({
       title: '[Fictif] Le mobilier d’un article',
       date: '2021-06-21T10:00:00+08:00',
@@ -153,6 +163,17 @@ beforeAll(async () => {
   });
   await mkdir(join(contentDir, 'images'), { recursive: true });
   await writeFile(join(contentDir, 'images', 'port.png'), png(IMAGE.width, IMAGE.height));
+  // A blue disc on a transparent square.
+  await writeFile(
+    join(contentDir, 'images', 'embleme.png'),
+    await sharp(
+      Buffer.from(
+        '<svg xmlns="http://www.w3.org/2000/svg" width="600" height="400"><circle cx="300" cy="200" r="150" fill="#1f4e79"/></svg>',
+      ),
+    )
+      .png()
+      .toBuffer(),
+  );
   // Full-text feeds on, so the feed tests below see these bodies as feed readers get them.
   const result = await buildSite(name, contentDir, {
     ROTATIVE_FEED_FULL_TEXT: 'true',
@@ -373,6 +394,22 @@ describe('the same bodies in the full-text feeds (feedFullText)', () => {
     // Parsed as a feed reader parses it: `onerror=` inside a title attribute's text is only text.
     expect(threats(body ?? '')).toEqual([]);
     expect(body).toContain('Fin de la dépêche.');
+  });
+});
+
+describe('a lead image with a transparent background', () => {
+  it('makes a social card (JPEG, without transparency) on white, not on black', async () => {
+    const $ = load(await readFile(join(dist, TRANSPARENT_URL, 'index.html'), 'utf8'));
+    const card = new URL($('meta[property="og:image"]').attr('content')!).pathname;
+    expect(card).toMatch(/\.jpg$/);
+    const { data, info } = await sharp(join(dist, card)).raw().toBuffer({ resolveWithObject: true });
+    // A corner, outside the disc: transparent in the source.
+    expect([...data.subarray(0, info.channels)].slice(0, 3)).toEqual([255, 255, 255]);
+    // The disc itself keeps its colour.
+    const centre = (Math.floor(info.height / 2) * info.width + Math.floor(info.width / 2)) * info.channels;
+    expect(
+      [...data.subarray(centre, centre + 3)].every((value, i) => Math.abs(value - [0x1f, 0x4e, 0x79][i]!) < 8),
+    ).toBe(true);
   });
 });
 
