@@ -185,6 +185,25 @@ describe('on a 390 px phone', () => {
     await page.waitForURL(/\/recherche\/\?q=Valmorin$/);
   });
 
+  it('a tap on the masthead’s magnifier opens the field, rather than sending an empty search', async () => {
+    await open('/');
+    const input = page.locator('#masthead-search');
+    const magnifier = page.locator('.masthead-search .search-label');
+    const shown = (await magnifier.boundingBox())!;
+    // A touch target of its own (WCAG 2.5.8 asks 24 px; the masthead's buttons are 44).
+    expect(Math.min(shown.width, shown.height)).toBeGreaterThanOrEqual(44);
+    await magnifier.click();
+    await expect.poll(async () => (await input.boundingBox())?.width ?? 0).toBeGreaterThan(100);
+    expect(await input.evaluate((el) => el === document.activeElement)).toBe(true);
+    expect(new URL(page.url()).pathname).toBe('/');
+    await expect
+      .poll(async () => (await page.locator('.masthead-search button').boundingBox())?.width ?? 0)
+      .toBeGreaterThan(40);
+    await page.keyboard.type('Valmorin');
+    await page.keyboard.press('Enter');
+    await page.waitForURL(/\/recherche\/\?q=Valmorin$/);
+  });
+
   it('a table scrolls inside the article instead of widening the page, and keeps its alignment', async () => {
     await open(FEATURED_URL);
     const table = page.locator('.article-body table');
