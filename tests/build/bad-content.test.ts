@@ -10,7 +10,16 @@ import { join, relative } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { IMAGE_EXTENSIONS } from '#src/lib/image-refs.ts';
 import { runCli } from '../cli/run-cli.ts';
-import { article, FIXTURE_NOW, OUTPUT, ROOT, buildSite, type BuildResult } from '../support/fixture-site.ts';
+import { listFiles } from '../support/html.ts';
+import {
+  article,
+  FIXTURE_NOW,
+  OUTPUT,
+  ROOT,
+  buildSite,
+  writeFixtureContent,
+  type BuildResult,
+} from '../support/fixture-site.ts';
 
 const FIXTURES = join(ROOT, 'tests', 'fixtures', 'bad-content');
 const NAME = 'one-gate';
@@ -72,6 +81,19 @@ function expectedLines(text: string, file: string): string[] {
 let checked: { code: number | null; output: string };
 let build: BuildResult;
 
+/**
+ * The cases that only warn, which both must publish: built a second time, beside the standard fixture, so that a
+ * case the checker lets through and the build refuses (which the build above, stopped by the errors, cannot show)
+ * fails here.
+ */
+const ACCEPTED = 'one-gate-accepted';
+const acceptedContent = join(OUTPUT, ACCEPTED, 'content');
+const acceptedShown = relative(ROOT, acceptedContent);
+const warningOnly = () =>
+  cases.filter((c) => c.source?.kind === 'md' && c.expected.every((line) => /:\d+: warning: /.test(line)));
+let acceptedChecked: { code: number | null; output: string };
+let acceptedBuild: BuildResult;
+
 /** The lines of `output` about files under the content folder, from the path on (Astro's log prefix cut off). */
 function contentLines(output: string): string[] {
   return (
@@ -110,6 +132,14 @@ beforeAll(async () => {
   const result = await runCli('check.ts', [], { contentDir: content, env: SETTINGS });
   checked = { code: result.code, output: result.stdout + result.stderr };
   build = await buildSite(NAME, content, { ...SETTINGS, TZ: 'UTC' });
+
+  await writeFixtureContent(acceptedContent);
+  await mkdir(join(acceptedContent, 'articles', 'gate'), { recursive: true });
+  for (const { name, source } of warningOnly())
+    await copyFile(source!.path, join(acceptedContent, 'articles', 'gate', `${name}.md`));
+  const accepted = await runCli('check.ts', [], { contentDir: acceptedContent, env: SETTINGS });
+  acceptedChecked = { code: accepted.code, output: accepted.stdout + accepted.stderr };
+  acceptedBuild = await buildSite(ACCEPTED, acceptedContent, { ...SETTINGS, TZ: 'UTC' });
 });
 
 describe('every bad-content fixture, through npm run check and the build', () => {
@@ -146,5 +176,24 @@ describe('every bad-content fixture, through npm run check and the build', () =>
     const summary = /^\d+ files?, \d+ errors?, \d+ warnings?.*$/m.exec(checked.output)?.[0];
     expect(summary).toMatch(/; 1 draft; 1 scheduled: "\[Fictif\] Programmé" at 02\.07\.2021 14h00$/);
     expect(build.output).toContain(summary);
+  });
+});
+
+describe('the fixtures that only warn, beside the standard fixture', () => {
+  it('are published by both, with the same warnings', async () => {
+    const cases = warningOnly();
+    expect(cases.length).toBeGreaterThanOrEqual(4);
+    expect(acceptedChecked.code, acceptedChecked.output).toBe(0);
+    expect(acceptedBuild.code, acceptedBuild.output).toBe(0);
+    const lines = (output: string) => contentLines(output.replaceAll(acceptedShown, shown));
+    const expected = cases.flatMap((c) => c.expected);
+    expect(lines(acceptedChecked.output)).toEqual(expect.arrayContaining(expected));
+    expect(new Set(lines(acceptedBuild.output))).toEqual(new Set(lines(acceptedChecked.output)));
+    const files = await listFiles(acceptedBuild.dist);
+    for (const { name } of cases)
+      expect(
+        files.some((file) => file.endsWith(`/${name}/index.html`)),
+        name,
+      ).toBe(true);
   });
 });
