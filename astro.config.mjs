@@ -4,6 +4,7 @@ import sitemap from '@astrojs/sitemap';
 import { resolve } from 'node:path';
 import { defineConfig } from 'astro/config';
 import { buildCacheDir } from './src/lib/cache-dir.ts';
+import { devWatchIgnored } from './src/lib/dev-watch.ts';
 import pageCache from './src/integrations/page-cache.ts';
 import searchIndex from './src/integrations/search-index.ts';
 import { siteContent } from './src/integrations/site-content.ts';
@@ -28,8 +29,18 @@ export default defineConfig({
   },
   vite: {
     build: { assetsInlineLimit: 0 },
-    // `astro dev` need not watch the build cache: it would log (and reload for) every rendered body written there.
-    server: { watch: { ignored: [`${resolve(buildCacheDir(process.env))}/**`] } },
+    // `astro dev` watches the content folder, not the build cache or what builds and tests write (src/lib/dev-watch.ts).
+    server: {
+      watch: {
+        ignored: [
+          devWatchIgnored({
+            root: resolve('.'),
+            cacheDir: resolve(buildCacheDir(process.env)),
+            contentDir: resolve(site.contentDir),
+          }),
+        ],
+      },
+    },
   },
   security: {
     csp: {
