@@ -12,7 +12,7 @@ import { htmlTagNames } from 'html-tag-names';
 import { decodeNumericCharacterReference } from 'micromark-util-decode-numeric-character-reference';
 import type { ContentProblem } from '#src/lib/problems.ts';
 import type { BodyChecker } from '#src/lib/read-content.ts';
-import { EMPTY_BODY, isBlankBody, NOTHING_SHOWN } from '#src/lib/validate.ts';
+import { EMPTY_BODY, isBlankBody, lineAt, NOTHING_SHOWN } from '#src/lib/validate.ts';
 import type { PipelineOptions } from './index.ts';
 import { articleSanitizeSchema } from './sanitize-schema.ts';
 
@@ -320,7 +320,7 @@ function replacedReferences(
         (hex ? hex.length <= 6 : decimal.length <= 7) &&
         decodeNumericCharacterReference(hex ?? decimal, hex ? 16 : 10) === '\uFFFD';
     if (!replaced) continue;
-    const line = countNewlines(body.slice(0, at)) + 1;
+    const line = lineAt(body, at);
     const list = found.get(line) ?? [];
     if (!list.includes(written)) list.push(written);
     found.set(line, list);
