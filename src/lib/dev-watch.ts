@@ -6,7 +6,8 @@
  * preview's start-up. The content folder being previewed is always watched,
  * wherever it is (the preview test's lives under `tests/.output/`).
  */
-import { isAbsolute, relative, sep } from 'node:path';
+import { relative, sep } from 'node:path';
+import { isWithin } from './paths.ts';
 
 export interface WatchedFolders {
   /** The project's root, absolute. */
@@ -17,20 +18,14 @@ export interface WatchedFolders {
   contentDir: string;
 }
 
-/** Whether `path` is `folder` or inside it (both absolute). */
-function within(path: string, folder: string): boolean {
-  const rel = relative(folder, path);
-  return rel !== '..' && !rel.startsWith(`..${sep}`) && !isAbsolute(rel);
-}
-
 /** A test for the watcher's `ignored` option: true for a path it may skip. */
 export function devWatchIgnored({ root, cacheDir, contentDir }: WatchedFolders): (path: string) => boolean {
   const written = [`${root}${sep}tests${sep}.output`, `${root}${sep}bench${sep}.output`];
   return (path) => {
     // The content folder, what is in it, and the folders on the way to it.
-    if (within(path, contentDir) || within(contentDir, path)) return false;
-    if (within(path, cacheDir)) return true;
-    if (written.some((folder) => within(path, folder))) return true;
+    if (isWithin(path, contentDir) || isWithin(contentDir, path)) return false;
+    if (isWithin(path, cacheDir)) return true;
+    if (written.some((folder) => isWithin(path, folder))) return true;
     // dist/, and the build's dist.building/ and dist.previous-…/ beside it.
     const top = relative(root, path).split(sep)[0] ?? '';
     return top === 'dist' || top.startsWith('dist.');

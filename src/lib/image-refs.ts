@@ -13,6 +13,7 @@ import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { definitions } from 'mdast-util-definitions';
 import remarkGfmFast from '#src/markdown/remark-gfm-fast.ts';
+import { isWithin } from './paths.ts';
 import type { ContentProblem } from './problems.ts';
 
 /** What Astro's image service turns into AVIF, WebP and a fallback. */
@@ -135,18 +136,17 @@ export function checkImageRef(ref: ImageRef, articlePath: string, rules: Omit<Im
     return { kind: 'error', message: `${shown} leaves the content folder: ${LOCAL_ADVICE}` };
   }
   if (!rules.exists(file)) {
-    const shownFile = relative(dirname(rules.contentDir), file).split(sep).join('/');
     return {
       kind: 'error',
-      message: `${shown}: no file at ${shownFile} (paths are relative to the article file): check the name, or add the file`,
+      message: `${shown}: no file at ${shownFile(file, rules)} (paths are relative to the article file): check the name, or add the file`,
     };
   }
   return { kind: 'local', path: file };
 }
 
+/** Whether `file` lies under `folder` (not the folder itself). */
 function isInside(file: string, folder: string): boolean {
-  const rel = relative(folder, file);
-  return rel !== '' && !rel.startsWith('..') && !rel.startsWith(sep) && !/^[a-z]:/i.test(rel);
+  return file !== folder && isWithin(file, folder);
 }
 
 /**
@@ -220,7 +220,7 @@ export interface ArticleImages {
 }
 
 /** How a message names an image file: from the content folder's parent (`content/images/x.jpg`), or `public/…`. */
-function shownFile(path: string, rules: ImageRules): string {
+function shownFile(path: string, rules: Pick<ImageRules, 'contentDir' | 'publicDir'>): string {
   const from = isInside(path, rules.contentDir) ? dirname(rules.contentDir) : dirname(rules.publicDir);
   return relative(from, path).split(sep).join('/');
 }

@@ -6,9 +6,10 @@
 import { isUtf8 } from 'node:buffer';
 import { existsSync, readdirSync, readFileSync, realpathSync, statSync, type Dirent } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
-import { isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { isAbsolute, join, relative, resolve } from 'node:path';
 import { type ArticleRecord, type Section, crossFileProblems } from './articles.ts';
 import { createImageProbe } from './image-header.ts';
+import { isWithin } from './paths.ts';
 import { checkArticleImages, IMAGE_EXTENSIONS, type ImageRef } from './image-refs.ts';
 import { type ContentProblem, compareProblems } from './problems.ts';
 import { makeArticleSchema } from './schema.ts';
@@ -216,7 +217,7 @@ function linkProblem(path: string, realBase: string): Omit<ContentProblem, 'file
   } catch {
     return { severity: 'error', message: 'broken link: it points at nothing; delete it' };
   }
-  if (target !== realBase && !target.startsWith(realBase + sep))
+  if (!isWithin(target, realBase))
     return {
       severity: 'error',
       message: `link to ${target}, outside the content folder: the site publishes only what is in it; copy the file in instead`,
