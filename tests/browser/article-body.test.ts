@@ -11,12 +11,12 @@
  */
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { crc32, deflateSync } from 'node:zlib';
 import type { Browser, Page } from 'playwright-core';
 import Parser from 'rss-parser';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { axeViolations, launchBrowser, serveStatic, type StaticSite } from '../support/browser.ts';
+import { flatImage } from '../support/fixture-images.ts';
 import { article, buildSite, OUTPUT, writeFixtureContent } from '../support/fixture-site.ts';
 import { listFiles, load, squash } from '../support/html.ts';
 import { bodyImageRefs, checkImageRef } from '#src/lib/image-refs.ts';
@@ -74,30 +74,6 @@ const furniture = [
   '[^vote]: Vote fictif du 3 mai 2021.',
   '[^source]: Source fictive.',
 ].join('\n');
-
-/** A PNG of one flat colour, so the fixture carries a real local image without a binary file in the repository. */
-function png(width: number, height: number): Buffer {
-  const chunk = (type: string, data: Buffer) => {
-    const body = Buffer.concat([Buffer.from(type, 'ascii'), data]);
-    const length = Buffer.alloc(4);
-    length.writeUInt32BE(data.length);
-    const crc = Buffer.alloc(4);
-    crc.writeUInt32BE(crc32(body));
-    return Buffer.concat([length, body, crc]);
-  };
-  const header = Buffer.alloc(13);
-  header.writeUInt32BE(width, 0);
-  header.writeUInt32BE(height, 4);
-  header.set([8, 2, 0, 0, 0], 8); // 8-bit RGB
-  const row = Buffer.concat([Buffer.from([0]), Buffer.alloc(width * 3, 0x5a)]);
-  const pixels = deflateSync(Buffer.concat(Array.from({ length: height }, () => row)));
-  return Buffer.concat([
-    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
-    chunk('IHDR', header),
-    chunk('IDAT', pixels),
-    chunk('IEND', Buffer.alloc(0)),
-  ]);
-}
 
 let browser: Browser;
 let page: Page;
@@ -162,7 +138,7 @@ beforeAll(async () => {
     }),
   });
   await mkdir(join(contentDir, 'images'), { recursive: true });
-  await writeFile(join(contentDir, 'images', 'port.png'), png(IMAGE.width, IMAGE.height));
+  await writeFile(join(contentDir, 'images', 'port.png'), await flatImage('png', IMAGE.width, IMAGE.height));
   // A blue disc on a transparent square.
   await writeFile(
     join(contentDir, 'images', 'embleme.png'),
