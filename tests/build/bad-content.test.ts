@@ -105,6 +105,13 @@ function contentLines(output: string): string[] {
   );
 }
 
+/** `npm run check` in this process (its spawned run is tests/cli/check.test.ts's), then the build as CI runs it. */
+async function checkAndBuild(name: string, contentDir: string) {
+  const result = await runCli('check.ts', [], { contentDir, env: SETTINGS });
+  const checked = { code: result.code, output: result.stdout + result.stderr };
+  return { checked, build: await buildSite(name, contentDir, { ...SETTINGS, TZ: 'UTC' }) };
+}
+
 beforeAll(async () => {
   await rm(join(OUTPUT, NAME), { recursive: true, force: true });
   const gate = join(content, 'articles', 'gate');
@@ -128,18 +135,13 @@ beforeAll(async () => {
   }
   for (const image of images) await copyFile(join(FIXTURES, 'articles', image), join(gate, image));
 
-  // The checker in this process (its spawned run is tests/cli/check.test.ts's), the build as CI runs it.
-  const result = await runCli('check.ts', [], { contentDir: content, env: SETTINGS });
-  checked = { code: result.code, output: result.stdout + result.stderr };
-  build = await buildSite(NAME, content, { ...SETTINGS, TZ: 'UTC' });
+  ({ checked, build } = await checkAndBuild(NAME, content));
 
   await writeFixtureContent(acceptedContent);
   await mkdir(join(acceptedContent, 'articles', 'gate'), { recursive: true });
   for (const { name, source } of warningOnly())
     await copyFile(source!.path, join(acceptedContent, 'articles', 'gate', `${name}.md`));
-  const accepted = await runCli('check.ts', [], { contentDir: acceptedContent, env: SETTINGS });
-  acceptedChecked = { code: accepted.code, output: accepted.stdout + accepted.stderr };
-  acceptedBuild = await buildSite(ACCEPTED, acceptedContent, { ...SETTINGS, TZ: 'UTC' });
+  ({ checked: acceptedChecked, build: acceptedBuild } = await checkAndBuild(ACCEPTED, acceptedContent));
 });
 
 describe('every bad-content fixture, through npm run check and the build', () => {
